@@ -1,0 +1,126 @@
+package doc
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Token is a word or number of the text, with its normalised form for dictionary look-ups.
+type Token struct {
+	Text string // as written
+	Norm string // lower case, diacritics and apostrophes removed
+	Span Span
+	// Hyphen is true when the token follows the previous one across a hyphen with no space
+	// ("ez-Zor"), so matchers can treat "Deir ez-Zor" and "Deir Ezzor" alike.
+	Hyphen bool
+	// Punct is the punctuation (if any) between this token and the previous one, e.g. "," or ".".
+	Punct string
+}
+
+// IsCapitalised reports whether the token starts with an upper-case letter.
+func (t Token) IsCapitalised() bool {
+	r, _ := utf8.DecodeRuneInString(t.Text)
+	return unicode.IsUpper(r)
+}
+
+// IsNumber reports whether the token is all digits (commas allowed inside, as in "1,200").
+func (t Token) IsNumber() bool {
+	if t.Text == "" {
+		return false
+	}
+	for _, r := range t.Text {
+		if !unicode.IsDigit(r) && r != ',' {
+			return false
+		}
+	}
+	return true
+}
+
+func isApostrophe(r rune) bool {
+	switch r {
+	case '\'', '’', '‘', 'ʿ', 'ʾ', 'ʼ', '`', '´':
+		return true
+	}
+	return false
+}
+
+func isHyphen(r rune) bool { return r == '-' || r == '‐' || r == '‑' }
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) }
+
+// Tokenize splits text into word and number tokens with byte spans relative to text, offset by base
+// (so a sentence's tokens carry document offsets). Apostrophes inside a word stay in it ("Ra's",
+// "Hezbollah's" becomes one token whose Norm drops the apostrophe); hyphens split words and mark the
+// next token. A number with thousands separators or a decimal point ("1,200", "2.5") is one token.
+func Tokenize(text string, base int) []Token {
+	var toks []Token
+	i := 0
+	punctStart := 0
+	for i < len(text) {
+		r, w := utf8.DecodeRuneInString(text[i:])
+		if !isWordRune(r) {
+			i += w
+			continue
+		}
+		start := i
+		for i < len(text) {
+			r, w := utf8.DecodeRuneInString(text[i:])
+			if isWordRune(r) {
+				i += w
+				continue
+			}
+			// apostrophe or number separator inside a word: keep going if a word rune follows
+			if i+w < len(text) {
+				next, _ := utf8.DecodeRuneInString(text[i+w:])
+				prev, _ := utf8.DecodeLastRuneInString(text[start:i])
+				if isApostrophe(r) && unicode.IsLetter(next) && unicode.IsLetter(prev) {
+					i += w
+					continue
+				}
+				if (r == ',' || r == '.') && unicode.IsDigit(prev) && unicode.IsDigit(next) {
+					i += w
+					continue
+				}
+			}
+			break
+		}
+		between := text[punctStart:start]
+		t := Token{Text: text[start:i], Span: Span{base + start, base + i}}
+		t.Norm = Normalize(t.Text)
+		if len(toks) > 0 && between != "" {
+			last, _ := utf8.DecodeLastRuneInString(between)
+			t.Hyphen = isHyphen(last) && len(strings.TrimFunc(between, isHyphen)) == 0
+			t.Punct = strings.TrimSpace(between)
+		}
+		toks = append(toks, t)
+		punctStart = i
+	}
+	return toks
+}
+
+// Normalize folds a word for look-ups: NFD, combining marks and apostrophes removed, lower case.
+// "Ash Shaddādah" and "ash shaddadah" normalise alike; "Ra's" becomes "ras".
+func Normalize(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf || s[i] == '\'' || s[i] == '`' {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return strings.ToLower(s)
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range norm.NFD.String(s) {
+		if unicode.Is(unicode.Mn, r) || isApostrophe(r) {
+			continue
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return norm.NFC.String(b.String())
+}
