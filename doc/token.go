@@ -49,7 +49,9 @@ func isApostrophe(r rune) bool {
 
 func isHyphen(r rune) bool { return r == '-' || r == '‐' || r == '‑' }
 
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) }
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
 
 // Tokenize splits text into word and number tokens with byte spans relative to text, offset by base
 // (so a sentence's tokens carry document offsets). Apostrophes inside a word stay in it ("Ra's",
