@@ -141,9 +141,13 @@ type Mention struct {
 }
 
 // Event is a stored, identified event: a mention (or, after fusion, the reconciliation of many) with
-// the documents that support it.
+// the documents and sentences that support it.
 type Event struct {
 	ID string `json:"id"`
 	Mention
-	Documents []string `json:"documents,omitempty"`
+	Documents  []string   `json:"documents,omitempty"`
+	Supporting []Evidence `json:"supporting,omitempty"` // every mention's sentence, in every document
+	// Outlets are the independent outlets whose documents report the event; Corroboration counts them.
+	Outlets       []string `json:"outlets,omitempty"`
+	Corroboration int      `json:"corroboration"`
 }

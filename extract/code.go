@@ -1,0 +1,145 @@
+package extract
+
+import (
+	"github.com/sitrep-dev/sitrep/doc"
+	"github.com/sitrep-dev/sitrep/lexicon"
+	"github.com/sitrep-dev/sitrep/when"
+)
+
+// violent types are preferred over verbal ones when a sentence has both: "vowed to retaliate for the
+// airstrike" still reports an airstrike.
+var typeRank = map[string]int{"ASSAULT": 3, "PROTEST": 3, "COERCE": 2}
+
+// mainTrigger picks the trigger that names the sentence's event: the most specific, then the most
+// violent, then the first.
+func (s *sentence) mainTrigger() (lexicon.Hit, bool) {
+	best := -1
+	for i, h := range s.triggers {
+		if best < 0 {
+			best = i
+			continue
+		}
+		b := s.triggers[best]
+		if h.Action.Specificity > b.Action.Specificity ||
+			(h.Action.Specificity == b.Action.Specificity && typeRank[h.Action.Type] > typeRank[b.Action.Type]) {
+			best = i
+		}
+	}
+	if best < 0 {
+		return lexicon.Hit{}, false
+	}
+	return s.triggers[best], true
+}
+
+// code turns one sentence into a mention, or reports that it asserts no event.
+func (x *Extractor) code(s *sentence, st *docState) (doc.Mention, bool) {
+	trig, ok := s.mainTrigger()
+	if !ok || s.isBackground() || isQuestion(s.Text) {
+		x.remember(s, st)
+		return doc.Mention{}, false
+	}
+	d := st.doc
+	a := *trig.Action
+	m := doc.Mention{
+		Type: a.Type, Mode: a.Mode, CAMEO: a.CAMEO, ACLEDType: a.ACLEDType, ACLEDSubType: a.ACLEDSubType,
+		Trigger:  doc.Phrase{Text: s.text(d, trig.First, trig.Last), Span: s.span(trig.First, trig.Last)},
+		Evidence: doc.Evidence{Doc: d.ID, Sentence: s.Text, Span: s.Span},
+	}
+	roles := x.assignRoles(s, trig, st)
+	m.Actor1, m.Actor2 = roles.actor1, roles.actor2
+	m.Fatalities, m.Injured = s.casualties()
+	x.refineType(s, trig, &m)
+	m.Modality = s.modality(trig, m.Type)
+	m.Sources = x.sources(s, st)
+	m.Location, m.Origin = s.eventPlace()
+	if m.Location == nil && st.lastPlace != nil {
+		p := *st.lastPlace
+		m.Location = &p
+	}
+	if m.Location == nil {
+		m.Location = x.countryPlace(m.Actor1, m.Actor2, st)
+	}
+	m.Date = s.eventDate(st)
+	x.fillActorCountries(&m)
+	x.remember(s, st)
+	if m.Location != nil {
+		p := *m.Location
+		st.lastPlace = &p
+	}
+	if m.Date.Precision != doc.DateReported {
+		w := m.Date
+		st.lastDate = &w
+	}
+	// A generic trigger alone, with nobody, nowhere and no casualty, is not an event report.
+	if trig.Action.Specificity == 1 && m.Actor1 == nil && m.Actor2 == nil && m.Fatalities == nil && len(s.places) == 0 {
+		return doc.Mention{}, false
+	}
+	m.Confidence = confidence(trig, roles, s, m)
+	return m, true
+}
+
+// remember keeps the actors of a sentence for later coreference ("the group").
+func (x *Extractor) remember(s *sentence, st *docState) {
+	for _, h := range s.actors {
+		if h.Actor.Kind == lexicon.KindArmedGroup && h.Actor.Name != "" {
+			st.actors = append(st.actors, doc.Actor{Name: h.Actor.Name, Country: h.Actor.Country, Kind: h.Actor.Kind})
+		}
+	}
+}
+
+// isBackground reports sentences of analysis, history or opinion ("analysts debate", "has often been
+// criticised") that carry no specific date: they assert no event.
+func (s *sentence) isBackground() bool {
+	if s.cue("background") == nil {
+		return false
+	}
+	for _, w := range s.dates {
+		if w.Precision == doc.DateDay {
+			return false
+		}
+	}
+	return true
+}
+
+func isQuestion(text string) bool { return len(text) > 0 && text[len(text)-1] == '?' }
+
+// eventDate is the sentence's first date expression, else the date an earlier sentence of the same
+// report established, else the publication date marked "reported".
+func (s *sentence) eventDate(st *docState) doc.When {
+	if len(s.dates) > 0 {
+		return s.dates[0]
+	}
+	if st.lastDate != nil {
+		w := *st.lastDate
+		return w
+	}
+	return when.Reported(st.doc.Published)
+}
+
+// confidence says how sure the rules were: a specific trigger, clear roles, a place and a date each
+// add to it; roles read against the usual order lower it.
+func confidence(trig lexicon.Hit, r roles, s *sentence, m doc.Mention) float64 {
+	c := 0.35 + 0.1*float64(trig.Action.Specificity)
+	if m.Actor1 != nil {
+		c += 0.1
+	}
+	if m.Actor2 != nil {
+		c += 0.05
+	}
+	if m.Location != nil && m.Location.Span.Len() > 0 {
+		c += 0.1
+	}
+	if len(s.dates) > 0 {
+		c += 0.05
+	}
+	if r.unclear {
+		c -= 0.15
+	}
+	if c > 0.95 {
+		c = 0.95
+	}
+	if c < 0.05 {
+		c = 0.05
+	}
+	return float64(int(c*100+0.5)) / 100
+}

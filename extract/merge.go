@@ -1,0 +1,63 @@
+package extract
+
+import "github.com/sitrep-dev/sitrep/doc"
+
+// family groups types whose mentions may describe one event: an ACLED sub-event type where there is
+// one, else the PLOVER type.
+func family(m doc.Mention) string {
+	if m.Type == "ASSAULT" || m.Type == "PROTEST" {
+		return m.Type + "/" + m.ACLEDType
+	}
+	return m.Type
+}
+
+// sameEvent reports whether two mentions of one document describe the same event: same family and
+// modality, no conflicting actor, place or date.
+func sameEvent(a, b doc.Mention) bool {
+	if family(a) != family(b) || a.Modality != b.Modality {
+		return false
+	}
+	if !compatibleActor(a.Actor1, b.Actor1) || !compatibleActor(a.Actor2, b.Actor2) {
+		return false
+	}
+	if a.Location != nil && b.Location != nil && a.Location.Span.Len() > 0 && b.Location.Span.Len() > 0 &&
+		a.Location.Name != b.Location.Name && a.Location.Precision == b.Location.Precision {
+		return false
+	}
+	if a.Date.Precision != doc.DateReported && b.Date.Precision != doc.DateReported &&
+		(a.Date.End.Before(b.Date.Start) || b.Date.End.Before(a.Date.Start)) {
+		return false
+	}
+	return true
+}
+
+func compatibleActor(a, b *doc.Actor) bool {
+	return a == nil || b == nil || a.Name == b.Name
+}
+
+// mergeWithinDocument folds mentions of one event into the first (the lead usually states it best),
+// filling its missing fields from the others.
+func mergeWithinDocument(ms []doc.Mention) []doc.Mention {
+	var out []doc.Mention
+	for _, m := range ms {
+		merged := false
+		for i := range out {
+			if sameEvent(out[i], m) {
+				absorb(&out[i], m)
+				merged = true
+				break
+			}
+		}
+		if !merged {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+func absorb(into *doc.Mention, m doc.Mention) {
+	into.Fill(m)
+	if m.Confidence > into.Confidence {
+		into.Confidence = m.Confidence
+	}
+}

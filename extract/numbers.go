@@ -1,0 +1,151 @@
+package extract
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/sitrep-dev/sitrep/lexicon"
+)
+
+var numberWords = map[string]int{
+	"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+	"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+	"seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+	"sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
+}
+
+// number reads the count at token i: digits ("1,200"), words ("nine", "twenty-five", "a dozen"),
+// or "a"/"an" before a single victim ("killing a child"). It returns the value and the last token used.
+func (s *sentence) number(i int) (int, int, bool) {
+	t := s.toks[i]
+	if t.IsNumber() {
+		n, err := strconv.Atoi(strings.ReplaceAll(t.Text, ",", ""))
+		if err != nil || n > 1_000_000 {
+			return 0, i, false
+		}
+		// a year or a time is not a count
+		if n >= 1900 && n <= 2100 && !strings.Contains(t.Text, ",") {
+			return 0, i, false
+		}
+		return n, i, true
+	}
+	v, ok := numberWords[t.Norm]
+	if !ok {
+		return 0, i, false
+	}
+	last := i
+	// "twenty-five", "twenty five"
+	if v >= 20 && v < 100 && i+1 < len(s.toks) {
+		if u, ok := numberWords[s.toks[i+1].Norm]; ok && u < 10 {
+			v += u
+			last = i + 1
+		}
+	}
+	if i > 0 && s.toks[i-1].Norm == "a" && t.Norm == "dozen" {
+		return 12, last, true
+	}
+	if t.Norm == "hundred" {
+		if i > 0 {
+			if p, ok := numberWords[s.toks[i-1].Norm]; ok && p < 10 {
+				return p * 100, last, true
+			}
+		}
+		return 100, last, true
+	}
+	return v, last, true
+}
+
+// victim nouns may stand between a count and the verb: "nine civilians were killed"
+var countedNouns = map[string]bool{"people": true, "civilians": true, "soldiers": true, "fighters": true, "militants": true,
+	"children": true, "women": true, "men": true, "members": true, "troops": true, "persons": true, "others": true,
+	"policemen": true, "officers": true, "personnel": true, "protesters": true, "demonstrators": true, "workers": true,
+	"were": true, "was": true, "have": true, "had": true, "been": true, "are": true}
+
+// casualties reads the number killed and wounded. A count belongs to the nearest fatality or injury
+// word: after it ("nine people were killed", "12 wounded") or before it ("killing at least nine",
+// "the death toll rose to 30"). Counts after "including" are part of a total already counted.
+func (s *sentence) casualties() (killed, injured *int) {
+	fatal := s.cuesOf("fatal")
+	hurt := s.cuesOf("injured")
+	var kSum, iSum, toll int
+	var kAny, iAny, tollAny bool
+	for i := 0; i < len(s.toks); i++ {
+		n, last, ok := s.number(i)
+		if !ok {
+			continue
+		}
+		if n == 1 && s.toks[i].Norm == "one" && i+1 < len(s.toks) && s.toks[i+1].Norm == "of" {
+			i = last
+			continue
+		}
+		if i > 0 && (s.toks[i-1].Norm == "including" || s.toks[i-1].Norm == "among") {
+			i = last
+			continue
+		}
+		kind, isToll := s.countKind(i, last, fatal, hurt)
+		switch kind {
+		case "fatal":
+			if isToll {
+				toll, tollAny = max(toll, n), true
+			} else {
+				kSum, kAny = kSum+n, true
+			}
+		case "injured":
+			iSum, iAny = iSum+n, true
+		}
+		i = last
+	}
+	if tollAny {
+		kSum, kAny = max(toll, kSum), true
+	}
+	if kAny {
+		killed = &kSum
+	}
+	if iAny {
+		injured = &iSum
+	}
+	return killed, injured
+}
+
+// countKind decides whether the count at first..last is of dead or wounded.
+func (s *sentence) countKind(first, last int, fatal, hurt []lexicon.Hit) (string, bool) {
+	// after: skip counted nouns and auxiliaries
+	k := last + 1
+	for k < len(s.toks) && k-last <= 4 && countedNouns[s.toks[k].Norm] {
+		k++
+	}
+	for _, h := range fatal {
+		if h.First == k && !s.clauseBreakBetween(last, k) {
+			return "fatal", false
+		}
+	}
+	for _, h := range hurt {
+		if h.First == k {
+			return "injured", false
+		}
+	}
+	// before: "killing at least nine", "death toll rose to 30", "wounding 12"
+	j := first - 1
+	for j >= 0 && first-j <= 5 && approxWords[s.toks[j].Norm] {
+		j--
+	}
+	bestKind, bestDist, toll := "", 99, false
+	for _, h := range fatal {
+		if h.Last <= j && first-h.Last <= 6 && first-h.Last < bestDist {
+			bestKind, bestDist = "fatal", first-h.Last
+			toll = s.norm(h.First) == "death" || s.norm(h.First) == "toll"
+		}
+	}
+	for _, h := range hurt {
+		if h.Last <= j && first-h.Last <= 6 && first-h.Last < bestDist {
+			bestKind, bestDist, toll = "injured", first-h.Last, false
+		}
+	}
+	return bestKind, toll
+}
+
+// words between a casualty verb and its count
+var approxWords = map[string]bool{"at": true, "least": true, "about": true, "around": true, "some": true, "nearly": true,
+	"almost": true, "more": true, "than": true, "over": true, "up": true, "to": true, "rose": true, "risen": true,
+	"climbed": true, "reached": true, "stood": true, "stands": true, "has": true, "had": true, "approximately": true,
+	"roughly": true, "an": true, "estimated": true, "of": true, "the": true, "toll": true, "is": true, "was": true}

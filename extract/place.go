@@ -1,0 +1,58 @@
+package extract
+
+import (
+	"github.com/sitrep-dev/sitrep/doc"
+	"github.com/sitrep-dev/sitrep/lexicon"
+)
+
+// resolvePlaces picks a gazetteer entry for every place name of the sentence, in the document's context.
+func (x *Extractor) resolvePlaces(s *sentence, st *docState) {
+	for _, f := range s.places {
+		if p, ok := x.gaz.Resolve(f, st.ctx); ok {
+			s.resolved = append(s.resolved, resolvedPlace{found: f, place: p})
+		}
+	}
+}
+
+// eventPlace picks where the event happened: the most precise place the sentence names, never one a
+// strike was launched from (that is the origin).
+func (s *sentence) eventPlace() (loc, origin *doc.Place) {
+	origins := s.cuesOf("origin")
+	for i := range s.resolved {
+		r := &s.resolved[i]
+		isOrigin := r.found.Cue == "from" && len(origins) > 0
+		for _, o := range origins {
+			if o.Last < r.found.First && r.found.First-o.Last <= 4 {
+				isOrigin = true
+			}
+		}
+		if isOrigin {
+			if origin == nil {
+				p := r.place
+				origin = &p
+			}
+			continue
+		}
+		if loc == nil || doc.MorePrecise(r.place.Precision, loc.Precision) {
+			p := r.place
+			loc = &p
+		}
+	}
+	return loc, origin
+}
+
+// countryPlace is the fallback location when the report names no place: the country of the actors
+// (the target's first, since events mostly happen where the target is).
+func (x *Extractor) countryPlace(a1, a2 *doc.Actor, st *docState) *doc.Place {
+	for _, a := range []*doc.Actor{a2, a1} {
+		if a == nil || a.Country == "" || a.Kind == lexicon.KindPerson {
+			continue
+		}
+		c, ok := x.gaz.CountryByISO3(a.Country)
+		if !ok {
+			continue
+		}
+		return &doc.Place{Name: c.Name, Country: c.Country, Lat: c.Lat, Lon: c.Lon, Precision: doc.PrecisionCountry}
+	}
+	return nil
+}

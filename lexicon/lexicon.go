@@ -1,0 +1,299 @@
+// Package lexicon holds sitrep's dictionaries — actors, countries, media outlets, event triggers and
+// qualifying cue words — and finds them in a sentence's tokens in a single pass.
+//
+// The dictionaries ship embedded (data/*.tsv); users add their own files of the same formats with
+// Load. Every file is plain UTF-8 TSV with a header line, so analysts can extend it in a spreadsheet.
+package lexicon
+
+import (
+	"embed"
+	"fmt"
+	"io/fs"
+	"path/filepath"
+	"strings"
+	"sync"
+
+	"github.com/kljensen/snowball/english"
+
+	"github.com/sitrep-dev/sitrep/doc"
+)
+
+//go:embed data/*.tsv
+var embedded embed.FS
+
+// Actor kinds. Country-derived actors are named "Military of X", "Government of X", etc.
+const (
+	KindMilitary   = "military"
+	KindGovernment = "government"
+	KindPolice     = "police"
+	KindArmedGroup = "armed_group"
+	KindCoalition  = "coalition"
+	KindCivilians  = "civilians"
+	KindProtesters = "protesters"
+	KindPerson     = "person"
+	KindUnknown    = "unidentified"
+	// KindCountry is a bare country name ("Israel"); KindDemonym a bare adjective ("Israeli"). The
+	// extractor decides from context whether they name a military, a government or a place.
+	KindCountry = "country"
+	KindDemonym = "demonym"
+)
+
+// ActorEntry is one canonical actor.
+type ActorEntry struct {
+	Name    string
+	Country string // ISO3 or ""
+	Kind    string
+}
+
+// Country is one row of countries.tsv.
+type Country struct {
+	ISO3, ISO2, Name                     string
+	Aliases, Demonyms, Capitals, Leaders []string
+}
+
+// Outlet is a news outlet, monitor or official channel: a source, never an actor.
+type Outlet struct {
+	Name    string
+	Country string
+}
+
+// Action is an event class a trigger phrase names.
+type Action struct {
+	Type, Mode, CAMEO       string // PLOVER type and mode, CAMEO code
+	ACLEDType, ACLEDSubType string
+	Specificity             int // 1 generic (refined by instrument cues), 2 specific, 3 names the event
+}
+
+// Cue qualifies an event: an instrument, a modality, a reporting verb, a fatality word, ...
+type Cue struct {
+	Kind, Value string
+}
+
+// Hit is one dictionary phrase found in a token sequence; First and Last are token indexes (inclusive).
+// Exactly one of the pointers is set.
+type Hit struct {
+	First, Last int
+	Actor       *ActorEntry
+	Outlet      *Outlet
+	Action      *Action
+	Cue         *Cue
+}
+
+// Lexicon is the loaded dictionaries. It is immutable after Build and safe for concurrent use.
+type Lexicon struct {
+	Countries map[string]*Country // by ISO3
+	actors    []ActorEntry
+	outlets   []Outlet
+	actions   []Action
+	cues      []Cue
+	names     Matcher // actors and outlets, on normalised words
+	triggers  Matcher // actions, on word stems
+	qualifier Matcher // cues, on word stems; apart from triggers so "were killed" never hides "killed"
+	nameIDs   []nameRef
+	stemIDs   []stemRef
+}
+
+// nameRef says what a name-matcher id points at and, for short acronyms, the exact spelling required.
+type nameRef struct {
+	actor  int // index into actors, or -1
+	outlet int // index into outlets, or -1
+	exact  []string
+}
+
+type stemRef struct {
+	action int // index into actions, or -1
+	cue    int
+	lower  bool // every token must be written in lower case ("may" the verb, not "May" the month)
+}
+
+var defaultOnce = sync.OnceValues(func() (*Lexicon, error) { return Build(nil) })
+
+// Default returns the embedded dictionaries, built once.
+func Default() (*Lexicon, error) { return defaultOnce() }
+
+// Build loads the embedded dictionaries and then each extra file (a path whose base name says what it
+// is: *actors*.tsv, *countries*.tsv, *outlets*.tsv, *actions*.tsv or *cues*.tsv).
+func Build(extra []string) (*Lexicon, error) {
+	l := &Lexicon{Countries: map[string]*Country{}}
+	files, err := fs.Glob(embedded, "data/*.tsv")
+	if err != nil {
+		return nil, err
+	}
+	type src struct {
+		name string
+		read func() ([]byte, error)
+	}
+	var srcs []src
+	for _, f := range files {
+		srcs = append(srcs, src{f, func() ([]byte, error) { return embedded.ReadFile(f) }})
+	}
+	for _, f := range extra {
+		srcs = append(srcs, src{f, func() ([]byte, error) { return readFile(f) }})
+	}
+	// countries first, so actors and leaders can refer to them
+	order := []string{"countries", "actors", "outlets", "actions", "cues"}
+	for _, kind := range order {
+		for _, s := range srcs {
+			if !strings.Contains(strings.ToLower(filepath.Base(s.name)), kind) {
+				continue
+			}
+			b, err := s.read()
+			if err != nil {
+				return nil, fmt.Errorf("lexicon %s: %w", s.name, err)
+			}
+			if err := l.load(kind, s.name, string(b)); err != nil {
+				return nil, err
+			}
+		}
+	}
+	for _, s := range srcs {
+		base := strings.ToLower(filepath.Base(s.name))
+		known := false
+		for _, kind := range order {
+			known = known || strings.Contains(base, kind)
+		}
+		if !known {
+			return nil, fmt.Errorf("lexicon %s: the file name must say what it holds (actors, countries, outlets, actions or cues)", s.name)
+		}
+	}
+	l.addCountryActors()
+	return l, nil
+}
+
+// Keys splits a phrase as the tokenizer splits text and returns its normalised words.
+func Keys(phrase string) []string {
+	toks := doc.Tokenize(phrase, 0)
+	keys := make([]string, len(toks))
+	for i, t := range toks {
+		keys[i] = t.Norm
+	}
+	return keys
+}
+
+// Stem is the key the trigger and cue matcher uses for a normalised word.
+func Stem(norm string) string {
+	if len(norm) <= 3 {
+		return norm
+	}
+	return english.Stem(norm, false)
+}
+
+func stemKeys(phrase string) []string {
+	keys := Keys(phrase)
+	for i, k := range keys {
+		keys[i] = Stem(k)
+	}
+	return keys
+}
+
+// isAcronym reports whether an alias must match in its exact case: all capitals, at most 5 letters
+// ("IS", "SDF", "RSF"), so that the verb "is" never reads as the Islamic State.
+func isAcronym(alias string) bool {
+	letters := 0
+	for _, r := range alias {
+		switch {
+		case r >= 'A' && r <= 'Z':
+			letters++
+		case r == '.' || r == '-' || r == ' ' || (r >= '0' && r <= '9'):
+		default:
+			return false
+		}
+	}
+	return letters > 0 && letters <= 5
+}
+
+func (l *Lexicon) addActor(a ActorEntry, aliases ...string) {
+	id := len(l.actors)
+	l.actors = append(l.actors, a)
+	for _, alias := range aliases {
+		l.addName(alias, nameRef{actor: id, outlet: -1})
+	}
+}
+
+func (l *Lexicon) addName(alias string, ref nameRef) {
+	alias = strings.TrimSpace(alias)
+	keys := Keys(alias)
+	if len(keys) == 0 {
+		return
+	}
+	if isAcronym(alias) {
+		for _, t := range doc.Tokenize(alias, 0) {
+			ref.exact = append(ref.exact, t.Text)
+		}
+	}
+	l.names.Add(keys, len(l.nameIDs))
+	l.nameIDs = append(l.nameIDs, ref)
+}
+
+// Scan finds every dictionary phrase in toks (one sentence) in one pass per matcher: names (actors
+// and outlets) on normalised words, actions and cues on stems. Hits come sorted by First.
+func (l *Lexicon) Scan(toks []doc.Token) []Hit {
+	var hits []Hit
+	keys := make([]string, len(toks))
+	for i, t := range toks {
+		keys[i] = t.Norm
+	}
+	l.names.Scan(keys, func(first, last, id int) bool {
+		ref := l.nameIDs[id]
+		if ref.exact == nil {
+			return true
+		}
+		if len(ref.exact) != last-first+1 {
+			return false
+		}
+		for k, want := range ref.exact {
+			if toks[first+k].Text != want {
+				return false
+			}
+		}
+		return true
+	}, func(first, last int, ids []int) {
+		ref := l.nameIDs[ids[0]]
+		h := Hit{First: first, Last: last}
+		if ref.actor >= 0 {
+			h.Actor = &l.actors[ref.actor]
+		} else {
+			h.Outlet = &l.outlets[ref.outlet]
+		}
+		hits = append(hits, h)
+	})
+	for i := range keys {
+		keys[i] = Stem(keys[i])
+	}
+	lowerOK := func(first, last, id int) bool {
+		if !l.stemIDs[id].lower {
+			return true
+		}
+		for k := first; k <= last; k++ {
+			if strings.ToLower(toks[k].Text) != toks[k].Text {
+				return false
+			}
+		}
+		return true
+	}
+	emit := func(first, last int, ids []int) {
+		for _, id := range ids {
+			ref := l.stemIDs[id]
+			h := Hit{First: first, Last: last}
+			if ref.action >= 0 {
+				h.Action = &l.actions[ref.action]
+			} else {
+				h.Cue = &l.cues[ref.cue]
+			}
+			hits = append(hits, h)
+		}
+	}
+	l.triggers.Scan(keys, lowerOK, emit)
+	l.qualifier.Scan(keys, lowerOK, emit)
+	sortHits(hits)
+	return hits
+}
+
+func sortHits(h []Hit) {
+	// insertion sort: a sentence has a handful of hits, already nearly in order
+	for i := 1; i < len(h); i++ {
+		for j := i; j > 0 && h[j].First < h[j-1].First; j-- {
+			h[j], h[j-1] = h[j-1], h[j]
+		}
+	}
+}

@@ -1,0 +1,190 @@
+package lexicon
+
+import (
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+func readFile(path string) ([]byte, error) { return os.ReadFile(path) }
+
+// columns each file kind must have, in order.
+var columns = map[string][]string{
+	"countries": {"iso3", "iso2", "name", "aliases", "demonyms", "capitals", "leaders"},
+	"actors":    {"name", "country", "kind", "aliases"},
+	"outlets":   {"name", "country", "aliases"},
+	"actions":   {"plover", "mode", "cameo", "acled_event_type", "acled_sub_event_type", "specificity", "triggers"},
+	"cues":      {"kind", "value", "phrases"},
+}
+
+// records splits a TSV text into rows, checking the header and the column count, and naming the
+// file and line of anything wrong.
+func records(kind, name, text string) ([][]string, error) {
+	if !utf8.ValidString(text) {
+		return nil, fmt.Errorf("lexicon %s: not valid UTF-8", name)
+	}
+	want := columns[kind]
+	var rows [][]string
+	header := false
+	for n, line := range strings.Split(text, "\n") {
+		line = strings.TrimRight(line, "\r")
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if !header {
+			header = true
+			if strings.Join(f, "\t") != strings.Join(want, "\t") {
+				return nil, fmt.Errorf("lexicon %s:%d: header must be %q", name, n+1, strings.Join(want, "<TAB>"))
+			}
+			continue
+		}
+		if len(f) < len(want) {
+			// trailing empty list fields may be left off
+			f = append(f, make([]string, len(want)-len(f))...)
+		}
+		if len(f) != len(want) {
+			return nil, fmt.Errorf("lexicon %s:%d: %d fields, want %d (%s)", name, n+1, len(f), len(want), strings.Join(want, ", "))
+		}
+		if strings.TrimSpace(f[0]) == "" {
+			return nil, fmt.Errorf("lexicon %s:%d: empty %s", name, n+1, want[0])
+		}
+		rows = append(rows, f)
+	}
+	if !header {
+		return nil, fmt.Errorf("lexicon %s: no header line", name)
+	}
+	return rows, nil
+}
+
+func list(field string) []string {
+	var out []string
+	for _, s := range strings.Split(field, "|") {
+		if s = strings.TrimSpace(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func (l *Lexicon) load(kind, name, text string) error {
+	rows, err := records(kind, name, text)
+	if err != nil {
+		return err
+	}
+	for _, f := range rows {
+		switch kind {
+		case "countries":
+			c := &Country{ISO3: f[0], ISO2: f[1], Name: f[2], Aliases: list(f[3]), Demonyms: list(f[4]), Capitals: list(f[5]), Leaders: list(f[6])}
+			l.Countries[c.ISO3] = c
+		case "actors":
+			l.addActor(ActorEntry{Name: f[0], Country: f[1], Kind: f[2]}, append([]string{f[0]}, list(f[3])...)...)
+		case "outlets":
+			id := len(l.outlets)
+			l.outlets = append(l.outlets, Outlet{Name: f[0], Country: f[1]})
+			for _, alias := range append([]string{f[0]}, list(f[2])...) {
+				l.addName(alias, nameRef{actor: -1, outlet: id})
+			}
+		case "actions":
+			spec, err := strconv.Atoi(f[5])
+			if err != nil || spec < 1 || spec > 3 {
+				return fmt.Errorf("lexicon %s: specificity %q of %s must be 1, 2 or 3", name, f[5], f[0])
+			}
+			id := len(l.actions)
+			l.actions = append(l.actions, Action{Type: f[0], Mode: f[1], CAMEO: f[2], ACLEDType: f[3], ACLEDSubType: f[4], Specificity: spec})
+			for _, p := range list(f[6]) {
+				l.triggers.Add(stemKeys(p), len(l.stemIDs))
+				l.stemIDs = append(l.stemIDs, stemRef{action: id, cue: -1, lower: true})
+			}
+		case "cues":
+			id := len(l.cues)
+			l.cues = append(l.cues, Cue{Kind: f[0], Value: f[1]})
+			for _, p := range list(f[2]) {
+				l.qualifier.Add(stemKeys(p), len(l.stemIDs))
+				l.stemIDs = append(l.stemIDs, stemRef{action: -1, cue: id, lower: f[0] == "modality" || f[0] == "negation"})
+			}
+		}
+	}
+	return nil
+}
+
+// Nouns that turn a country or demonym into an actor of a kind: "Syrian army", "Iraq's police".
+var kindNouns = map[string][]string{
+	KindMilitary: {"army", "armed forces", "forces", "troops", "military", "soldiers", "soldier", "warplanes",
+		"warplane", "jets", "fighter jets", "aircraft", "air force", "drone", "drones", "navy", "artillery",
+		"special forces", "air defences", "air defenses", "tanks", "marines", "regime forces", "government forces",
+		"pro-government forces", "military forces", "ground forces", "defence forces", "defense forces", "units", "gunboats", "helicopters"},
+	KindGovernment: {"government", "authorities", "officials", "ministry", "foreign ministry", "defence ministry",
+		"defense ministry", "interior ministry", "president", "prime minister", "foreign minister", "cabinet",
+		"parliament", "leaders", "leadership", "regime", "administration", "embassy", "envoy"},
+	KindPolice: {"police", "policemen", "police officers", "security forces", "riot police", "border guards",
+		"border police", "gendarmerie", "intelligence", "security services", "counter-terrorism forces"},
+	KindCivilians: {"civilians", "residents", "villagers", "nationals", "citizens", "children", "women",
+		"workers", "farmers", "refugees", "migrants", "fishermen", "people", "family", "families", "students"},
+	KindProtesters: {"protesters", "protestors", "demonstrators", "rioters"},
+}
+
+// GenericKindName is the canonical name of a country-derived actor: "Military of Syria".
+func GenericKindName(kind, country string) string {
+	switch kind {
+	case KindMilitary:
+		return "Military of " + country
+	case KindGovernment:
+		return "Government of " + country
+	case KindPolice:
+		return "Police of " + country
+	case KindCivilians:
+		return "Civilians (" + country + ")"
+	case KindProtesters:
+		return "Protesters (" + country + ")"
+	}
+	return country
+}
+
+// addCountryActors turns every country row into actors: the country name, its demonyms, capitals
+// (a metonym for the government), leaders, and each combination with a kind noun.
+func (l *Lexicon) addCountryActors() {
+	for _, c := range sortedCountries(l.Countries) {
+		names := append([]string{c.Name}, c.Aliases...)
+		l.addActor(ActorEntry{Name: c.Name, Country: c.ISO3, Kind: KindCountry}, names...)
+		l.addActor(ActorEntry{Name: c.Name, Country: c.ISO3, Kind: KindDemonym}, c.Demonyms...)
+		l.addActor(ActorEntry{Name: GenericKindName(KindGovernment, c.Name), Country: c.ISO3, Kind: KindGovernment}, c.Capitals...)
+		for _, person := range groupLeaders(c.Leaders) {
+			l.addActor(ActorEntry{Name: person[0], Country: c.ISO3, Kind: KindPerson}, person...)
+		}
+		for _, kind := range []string{KindMilitary, KindGovernment, KindPolice, KindCivilians, KindProtesters} {
+			var phrases []string
+			for _, adj := range append(append([]string{}, names...), c.Demonyms...) {
+				for _, noun := range kindNouns[kind] {
+					phrases = append(phrases, adj+" "+noun)
+				}
+			}
+			l.addActor(ActorEntry{Name: GenericKindName(kind, c.Name), Country: c.ISO3, Kind: kind}, phrases...)
+		}
+	}
+	// kind nouns alone ("troops", "the police"): the extractor fills the country from context
+	for _, kind := range []string{KindMilitary, KindPolice, KindProtesters} {
+		l.addActor(ActorEntry{Name: "", Country: "", Kind: kind}, kindNouns[kind]...)
+	}
+}
+
+// groupLeaders reads a leaders list such as "Vladimir Putin|Putin|Sergei Lavrov|Lavrov": a shorter
+// name contained in the full name before it ("Putin", "al-Sharaa") is that person's short form.
+func groupLeaders(names []string) [][]string {
+	var out [][]string
+	for _, n := range names {
+		if len(out) > 0 {
+			last := out[len(out)-1]
+			full, short := Keys(last[0]), Keys(n)
+			if len(short) > 0 && len(short) < len(full) &&
+				strings.Contains(" "+strings.Join(full, " ")+" ", " "+strings.Join(short, " ")+" ") {
+				out[len(out)-1] = append(last, n)
+				continue
+			}
+		}
+		out = append(out, []string{n})
+	}
+	return out
+}

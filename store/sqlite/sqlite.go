@@ -1,0 +1,270 @@
+// Package sqlite is the default, embedded Store: one file, pure Go (modernc.org/sqlite, no cgo),
+// write-ahead logging so a crash at any moment leaves the last committed transaction intact.
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+
+	"github.com/sitrep-dev/sitrep/doc"
+	"github.com/sitrep-dev/sitrep/store"
+)
+
+//go:embed migrations/*.sql
+var migrations embed.FS
+
+// Store is a SQLite-backed store.Store.
+type Store struct {
+	db *sql.DB
+}
+
+var _ store.Store = (*Store)(nil)
+
+// Open opens (creating if needed) the database at path and brings its schema up to date.
+func Open(ctx context.Context, path string) (*Store, error) {
+	dsn := "file:" + path + "?_pragma=journal_mode(WAL)&_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)"
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	// one writer at a time is SQLite's rule; a single connection also keeps transactions serial
+	db.SetMaxOpenConns(1)
+	s := &Store{db: db}
+	if err := s.migrate(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	return s, nil
+}
+
+// Close closes the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+// migrate applies every embedded migration newer than the schema's version, each in its own transaction.
+func (s *Store) migrate(ctx context.Context) error {
+	if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)`); err != nil {
+		return err
+	}
+	var current int
+	if err := s.db.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&current); err != nil {
+		return err
+	}
+	files, err := fs.Glob(migrations, "migrations/*.sql")
+	if err != nil {
+		return err
+	}
+	sort.Strings(files)
+	for _, f := range files {
+		base := strings.TrimPrefix(f, "migrations/")
+		v, err := strconv.Atoi(strings.SplitN(base, "_", 2)[0])
+		if err != nil {
+			return fmt.Errorf("migration %s: name must start with its number", base)
+		}
+		if v <= current {
+			continue
+		}
+		body, err := migrations.ReadFile(f)
+		if err != nil {
+			return err
+		}
+		tx, err := s.db.BeginTx(ctx, nil)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, string(body)); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("migration %s: %w", base, err)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations(version, applied_at) VALUES (?, ?)`, v, now()); err != nil {
+			tx.Rollback()
+			return err
+		}
+		if err := tx.Commit(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func now() string { return time.Now().UTC().Format(time.RFC3339Nano) }
+
+// HasDocument implements store.Store.
+func (s *Store) HasDocument(ctx context.Context, id string) (bool, error) {
+	var one int
+	err := s.db.QueryRowContext(ctx, `SELECT 1 FROM documents WHERE id = ?`, id).Scan(&one)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
+	return err == nil, err
+}
+
+// AddDocument implements store.Store.
+func (s *Store) AddDocument(ctx context.Context, d doc.Document, mentions []doc.Mention, events []doc.Event) (bool, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return false, err
+	}
+	defer tx.Rollback()
+	res, err := tx.ExecContext(ctx, `INSERT INTO documents(id, source, url, title, published, text, origin, ingested_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING`,
+		d.ID, d.Source, d.URL, d.Title, d.Published.UTC().Format(time.RFC3339), d.Text, d.Origin, now())
+	if err != nil {
+		return false, fmt.Errorf("store document %s: %w", d.ID, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return false, nil
+	}
+	eventOf := map[int]string{}
+	for _, e := range events {
+		body, err := json.Marshal(e)
+		if err != nil {
+			return false, err
+		}
+		var lat, lon any
+		country := ""
+		if e.Location != nil {
+			lat, lon, country = e.Location.Lat, e.Location.Lon, e.Location.Country
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO events(id, type, acled_type, event_date, country, lat, lon, confidence, body, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT(id) DO UPDATE SET type=excluded.type, acled_type=excluded.acled_type, event_date=excluded.event_date,
+			country=excluded.country, lat=excluded.lat, lon=excluded.lon, confidence=excluded.confidence,
+			body=excluded.body, updated_at=excluded.updated_at`,
+			e.ID, e.Type, e.ACLEDType, e.Date.Start.Format(doc.DateLayout), country, lat, lon, e.Confidence, string(body), now()); err != nil {
+			return false, fmt.Errorf("store event %s: %w", e.ID, err)
+		}
+		for _, docID := range e.Documents {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO event_documents(event_id, doc_id) VALUES (?, ?) ON CONFLICT DO NOTHING`, e.ID, docID); err != nil {
+				return false, fmt.Errorf("link event %s to %s: %w", e.ID, docID, err)
+			}
+		}
+		for _, i := range mentionIndexes(e, mentions) {
+			eventOf[i] = e.ID
+		}
+	}
+	for i, m := range mentions {
+		body, err := json.Marshal(m)
+		if err != nil {
+			return false, err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO mentions(doc_id, idx, event_id, body) VALUES (?, ?, ?, ?)`,
+			d.ID, i, eventOf[i], string(body)); err != nil {
+			return false, fmt.Errorf("store mention %d of %s: %w", i, d.ID, err)
+		}
+	}
+	return true, tx.Commit()
+}
+
+// mentionIndexes finds which of this document's mentions an event holds, by their evidence.
+func mentionIndexes(e doc.Event, mentions []doc.Mention) []int {
+	var out []int
+	for i, m := range mentions {
+		for _, ev := range e.Supporting {
+			if ev == m.Evidence {
+				out = append(out, i)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// Event implements store.Store.
+func (s *Store) Event(ctx context.Context, id string) (doc.Event, error) {
+	var body string
+	err := s.db.QueryRowContext(ctx, `SELECT body FROM events WHERE id = ?`, id).Scan(&body)
+	if errors.Is(err, sql.ErrNoRows) {
+		return doc.Event{}, store.ErrNotFound
+	}
+	if err != nil {
+		return doc.Event{}, err
+	}
+	var e doc.Event
+	if err := json.Unmarshal([]byte(body), &e); err != nil {
+		return doc.Event{}, fmt.Errorf("event %s: stored body unreadable: %w", id, err)
+	}
+	return e, nil
+}
+
+// Document implements store.Store.
+func (s *Store) Document(ctx context.Context, id string) (doc.Document, error) {
+	var d doc.Document
+	var published string
+	err := s.db.QueryRowContext(ctx, `SELECT id, source, url, title, published, text, origin FROM documents WHERE id = ?`, id).
+		Scan(&d.ID, &d.Source, &d.URL, &d.Title, &published, &d.Text, &d.Origin)
+	if errors.Is(err, sql.ErrNoRows) {
+		return doc.Document{}, store.ErrNotFound
+	}
+	if err != nil {
+		return doc.Document{}, err
+	}
+	d.Published, err = time.Parse(time.RFC3339, published)
+	return d, err
+}
+
+// Events implements store.Store.
+func (s *Store) Events(ctx context.Context, f store.EventFilter) ([]doc.Event, error) {
+	var where []string
+	var args []any
+	if !f.Since.IsZero() {
+		where, args = append(where, "event_date >= ?"), append(args, f.Since.Format(doc.DateLayout))
+	}
+	if !f.Until.IsZero() {
+		where, args = append(where, "event_date <= ?"), append(args, f.Until.Format(doc.DateLayout))
+	}
+	if f.Country != "" {
+		where, args = append(where, "country = ?"), append(args, f.Country)
+	}
+	if f.Type != "" {
+		where, args = append(where, "type = ?"), append(args, f.Type)
+	}
+	if f.ACLEDType != "" {
+		where, args = append(where, "acled_type = ?"), append(args, f.ACLEDType)
+	}
+	q := `SELECT body FROM events`
+	if len(where) > 0 {
+		q += " WHERE " + strings.Join(where, " AND ")
+	}
+	q += " ORDER BY event_date DESC, id"
+	if f.Limit > 0 {
+		q += " LIMIT ?"
+		args = append(args, f.Limit)
+	}
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []doc.Event
+	for rows.Next() {
+		var body string
+		if err := rows.Scan(&body); err != nil {
+			return nil, err
+		}
+		var e doc.Event
+		if err := json.Unmarshal([]byte(body), &e); err != nil {
+			return nil, fmt.Errorf("stored event unreadable: %w", err)
+		}
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// Stats implements store.Store.
+func (s *Store) Stats(ctx context.Context) (store.Stats, error) {
+	var st store.Stats
+	err := s.db.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM documents), (SELECT COUNT(*) FROM events), (SELECT COUNT(*) FROM mentions)`).
+		Scan(&st.Documents, &st.Events, &st.Mentions)
+	return st, err
+}
