@@ -31,6 +31,8 @@ const (
 	KindCivilians  = "civilians"
 	KindProtesters = "protesters"
 	KindPerson     = "person"
+	KindMilitia    = "militia"
+	KindOrg        = "organisation"
 	KindUnknown    = "unidentified"
 	// KindCountry is a bare country name ("Israel"); KindDemonym a bare adjective ("Israeli"). The
 	// extractor decides from context whether they name a military, a government or a place.
