@@ -10,6 +10,10 @@ import (
 // airstrike" still reports an airstrike.
 var typeRank = map[string]int{"ASSAULT": 3, "PROTEST": 3, "COERCE": 2}
 
+// verbal types are things said or decided between parties: without a party they are not events.
+var verbal = map[string]bool{"ACCUSE": true, "CONSULT": true, "REQUEST": true, "REJECT": true, "SUPPORT": true,
+	"SANCTION": true, "AID": true, "CONCEDE": true, "COOPERATE": true, "MOBILIZE": true, "RETREAT": true}
+
 // mainTrigger picks the trigger that names the sentence's event: the most specific, then the most
 // violent, then the first.
 func (s *sentence) mainTrigger() (lexicon.Hit, bool) {
@@ -70,8 +74,12 @@ func (x *Extractor) code(s *sentence, st *docState) (doc.Mention, bool) {
 		w := m.Date
 		st.lastDate = &w
 	}
-	// A generic trigger alone, with nobody, nowhere and no casualty, is not an event report.
+	// A generic trigger alone, with nobody, nowhere and no casualty, is not an event report; nor is a
+	// statement, request or meeting with nobody making it.
 	if trig.Action.Specificity == 1 && m.Actor1 == nil && m.Actor2 == nil && m.Fatalities == nil && len(s.places) == 0 {
+		return doc.Mention{}, false
+	}
+	if verbal[m.Type] && m.Actor1 == nil {
 		return doc.Mention{}, false
 	}
 	m.Confidence = confidence(trig, roles, s, m)

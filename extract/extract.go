@@ -14,7 +14,6 @@ import (
 	"github.com/sitrep-dev/sitrep/doc"
 	"github.com/sitrep-dev/sitrep/geo"
 	"github.com/sitrep-dev/sitrep/lexicon"
-	"github.com/sitrep-dev/sitrep/when"
 )
 
 // Extractor turns documents into mentions.

@@ -39,17 +39,18 @@ func (x *Extractor) parse(d doc.Document, s doc.Sentence) *sentence {
 			names = append(names, h)
 		}
 	}
-	// A name is a place or an actor, not both: a longer name wins ("Syrian Observatory" over
-	// "Syria"); a bare country name after a locative word is a place ("in Syria"), else an actor.
+	// A name is a place or an actor, not both. A bare country after a locative word is a place ("in
+	// Syria"), else an actor ("Syria said"); any other actor or outlet name wins over a place it
+	// overlaps ("Syrian Observatory", "US Air Force" against "The US").
 	var keptPlaces []geo.Found
 	for _, p := range ps.places {
-		covered := false
+		lost := false
 		for _, h := range names {
-			if h.First <= p.First && p.Last <= h.Last && (h.Last-h.First > p.Last-p.First || !isBareCountry(h)) {
-				covered = true
+			if overlaps(h.First, h.Last, p.First, p.Last) && !(h.Actor != nil && h.Actor.AlsoPlace && isLocative(p.Cue)) {
+				lost = true
 			}
 		}
-		if !covered {
+		if !lost {
 			keptPlaces = append(keptPlaces, p)
 		}
 	}
@@ -57,36 +58,21 @@ func (x *Extractor) parse(d doc.Document, s doc.Sentence) *sentence {
 	for _, h := range names {
 		asPlace := false
 		for _, p := range ps.places {
-			if p.First <= h.First && h.Last <= p.Last && (isBareCountry(h) && isLocative(p.Cue) || p.Last-p.First > h.Last-h.First) {
-				asPlace = true
-			}
+			asPlace = asPlace || overlaps(h.First, h.Last, p.First, p.Last)
 		}
-		if asPlace {
-			continue
-		}
-		if h.Outlet != nil {
+		switch {
+		case asPlace:
+		case h.Outlet != nil:
 			ps.outlets = append(ps.outlets, h)
-		} else {
+		default:
 			ps.actors = append(ps.actors, h)
 		}
 	}
-	// drop places that the actor reading keeps ("Israel struck ...")
-	keptPlaces = keptPlaces[:0]
-	for _, p := range ps.places {
-		inActor := false
-		for _, h := range ps.actors {
-			if h.First <= p.First && p.Last <= h.Last {
-				inActor = true
-			}
-		}
-		if !inActor {
-			keptPlaces = append(keptPlaces, p)
-		}
-	}
-	ps.places = keptPlaces
 	ps.dates = when.Find(s.Text, s.Span.Start, d.Published)
 	return ps
 }
+
+func overlaps(a1, a2, b1, b2 int) bool { return a1 <= b2 && b1 <= a2 }
 
 func isBareCountry(h lexicon.Hit) bool {
 	return h.Actor != nil && (h.Actor.Kind == lexicon.KindCountry || h.Actor.Kind == lexicon.KindDemonym)

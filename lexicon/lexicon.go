@@ -45,6 +45,9 @@ type ActorEntry struct {
 	Name    string
 	Country string // ISO3 or ""
 	Kind    string
+	// AlsoPlace marks names that are places too (a country, a capital standing for its government):
+	// after "in", "near" and the like the extractor reads them as places.
+	AlsoPlace bool
 }
 
 // Country is one row of countries.tsv.
@@ -102,6 +105,8 @@ type nameRef struct {
 	exact  []string
 }
 
+// stemRef is one action or cue; all its phrases share the ref, so a phrase listed twice in
+// different forms ("kill", "killing") yields one hit.
 type stemRef struct {
 	action int // index into actions, or -1
 	cue    int

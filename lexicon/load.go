@@ -92,18 +92,18 @@ func (l *Lexicon) load(kind, name, text string) error {
 			if err != nil || spec < 1 || spec > 3 {
 				return fmt.Errorf("lexicon %s: specificity %q of %s must be 1, 2 or 3", name, f[5], f[0])
 			}
-			id := len(l.actions)
+			ref := len(l.stemIDs)
+			l.stemIDs = append(l.stemIDs, stemRef{action: len(l.actions), cue: -1, lower: true})
 			l.actions = append(l.actions, Action{Type: f[0], Mode: f[1], CAMEO: f[2], ACLEDType: f[3], ACLEDSubType: f[4], Specificity: spec})
 			for _, p := range list(f[6]) {
-				l.triggers.Add(stemKeys(p), len(l.stemIDs))
-				l.stemIDs = append(l.stemIDs, stemRef{action: id, cue: -1, lower: true})
+				l.triggers.Add(stemKeys(p), ref)
 			}
 		case "cues":
-			id := len(l.cues)
+			ref := len(l.stemIDs)
+			l.stemIDs = append(l.stemIDs, stemRef{action: -1, cue: len(l.cues), lower: f[0] == "modality" || f[0] == "negation"})
 			l.cues = append(l.cues, Cue{Kind: f[0], Value: f[1]})
 			for _, p := range list(f[2]) {
-				l.qualifier.Add(stemKeys(p), len(l.stemIDs))
-				l.stemIDs = append(l.stemIDs, stemRef{action: -1, cue: id, lower: f[0] == "modality" || f[0] == "negation"})
+				l.qualifier.Add(stemKeys(p), ref)
 			}
 		}
 	}
@@ -148,9 +148,9 @@ func GenericKindName(kind, country string) string {
 func (l *Lexicon) addCountryActors() {
 	for _, c := range sortedCountries(l.Countries) {
 		names := append([]string{c.Name}, c.Aliases...)
-		l.addActor(ActorEntry{Name: c.Name, Country: c.ISO3, Kind: KindCountry}, names...)
+		l.addActor(ActorEntry{Name: c.Name, Country: c.ISO3, Kind: KindCountry, AlsoPlace: true}, names...)
 		l.addActor(ActorEntry{Name: c.Name, Country: c.ISO3, Kind: KindDemonym}, c.Demonyms...)
-		l.addActor(ActorEntry{Name: GenericKindName(KindGovernment, c.Name), Country: c.ISO3, Kind: KindGovernment}, c.Capitals...)
+		l.addActor(ActorEntry{Name: GenericKindName(KindGovernment, c.Name), Country: c.ISO3, Kind: KindGovernment, AlsoPlace: true}, c.Capitals...)
 		for _, person := range groupLeaders(c.Leaders) {
 			l.addActor(ActorEntry{Name: person[0], Country: c.ISO3, Kind: KindPerson}, person...)
 		}

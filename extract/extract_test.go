@@ -1,0 +1,185 @@
+package extract
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/sitrep-dev/sitrep/doc"
+)
+
+var testExtractor = sync.OnceValues(Default)
+
+func extractor(t testing.TB) *Extractor {
+	t.Helper()
+	x, err := testExtractor()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return x
+}
+
+func published(s string) time.Time {
+	t, _ := time.Parse(doc.DateLayout, s)
+	return t
+}
+
+// want lists the fields a case checks; "" and -1 mean "not checked", "-" means "must be empty".
+type want struct {
+	subType, plover, modality string
+	actor1, actor2            string // canonical names
+	place, country            string // the place as written, ISO3
+	date                      string
+	fatalities                int
+}
+
+func actorName(a *doc.Actor) string {
+	if a == nil {
+		return "-"
+	}
+	return a.Name
+}
+
+func check(t *testing.T, text string, m doc.Mention, w want) {
+	t.Helper()
+	var errs []string
+	cmp := func(field, got, want string) {
+		if want != "" && got != want {
+			errs = append(errs, fmt.Sprintf("%s = %q, want %q", field, got, want))
+		}
+	}
+	cmp("acled_sub_event_type", m.ACLEDSubType, w.subType)
+	cmp("type", m.Type, w.plover)
+	cmp("modality", m.Modality, w.modality)
+	cmp("actor1", actorName(m.Actor1), w.actor1)
+	cmp("actor2", actorName(m.Actor2), w.actor2)
+	place, country := "-", "-"
+	if m.Location != nil {
+		place, country = m.Location.Text, m.Location.Country
+	}
+	cmp("place", place, w.place)
+	cmp("country", country, w.country)
+	cmp("date", m.Date.Start.Format(doc.DateLayout), w.date)
+	if w.fatalities != -1 {
+		got := -1
+		if m.Fatalities != nil {
+			got = *m.Fatalities
+		}
+		if got != w.fatalities {
+			errs = append(errs, fmt.Sprintf("fatalities = %d, want %d", got, w.fatalities))
+		}
+	}
+	// every span must cover the words it claims
+	for _, a := range []*doc.Actor{m.Actor1, m.Actor2} {
+		if a != nil && text[a.Span.Start:a.Span.End] != a.Text {
+			errs = append(errs, fmt.Sprintf("actor span %v covers %q, not %q", a.Span, text[a.Span.Start:a.Span.End], a.Text))
+		}
+	}
+	if m.Location != nil && m.Location.Span.Len() > 0 && text[m.Location.Span.Start:m.Location.Span.End] != m.Location.Text {
+		errs = append(errs, fmt.Sprintf("place span %v covers %q, not %q", m.Location.Span, text[m.Location.Span.Start:m.Location.Span.End], m.Location.Text))
+	}
+	if text[m.Trigger.Span.Start:m.Trigger.Span.End] != m.Trigger.Text {
+		errs = append(errs, "trigger span does not cover the trigger")
+	}
+	if len(errs) > 0 {
+		t.Errorf("%s\n  %s", text, strings.Join(errs, "\n  "))
+	}
+}
+
+func TestExtractSentences(t *testing.T) {
+	x := extractor(t)
+	const pub = "2025-12-22" // a Monday
+	tests := []struct {
+		text string
+		want want
+	}{
+		// air and drone strikes: verbs, nouns, passives, demonyms
+		{"Russian warplanes struck the town of Maarat al-Numan in southern Idlib on Saturday, killing nine civilians.",
+			want{subType: "Air/drone strike", plover: "ASSAULT", modality: "occurred", actor1: "Military of Russia", actor2: "Civilians (Syria)", place: "Maarat al-Numan", country: "SYR", date: "2025-12-20", fatalities: 9}},
+		{"An Israeli airstrike on a house in Khan Younis killed at least five people on Sunday, medics said.",
+			want{subType: "Air/drone strike", actor1: "Military of Israel", country: "PSE", date: "2025-12-21", fatalities: 5}},
+		{"A convoy was hit by a Turkish drone near Qamishli yesterday.",
+			want{subType: "Air/drone strike", actor1: "Military of Turkey", country: "SYR", date: "2025-12-21", fatalities: -1}},
+		{"US-led coalition aircraft carried out airstrikes against Islamic State hideouts in Deir ez-Zor on December 20th.",
+			want{subType: "Air/drone strike", actor2: "Islamic State", place: "Deir ez-Zor", country: "SYR", date: "2025-12-20", fatalities: -1}},
+		{"A Ukrainian drone attack set fire to an oil depot in Saratov overnight, the regional governor said.",
+			want{subType: "Air/drone strike", actor1: "Military of Ukraine", country: "RUS", fatalities: -1}},
+		// shelling and missiles
+		{"Russian forces shelled Kherson on Tuesday, killing two people and wounding seven.",
+			want{subType: "Shelling/artillery/missile attack", actor1: "Military of Russia", place: "Kherson", country: "UKR", date: "2025-12-16", fatalities: 2}},
+		{"Houthi rebels fired missiles at Marib city on Friday.",
+			want{subType: "Shelling/artillery/missile attack", actor1: "Houthis", country: "YEM", date: "2025-12-19", fatalities: -1}},
+		// battles
+		{"Fighters of the Rapid Support Forces clashed with the Sudanese army near Babanusa on Thursday, leaving at least 30 dead.",
+			want{subType: "Armed clash", plover: "ASSAULT", actor1: "Rapid Support Forces", country: "SDN", date: "2025-12-18", fatalities: 30}},
+		{"Heavy fighting broke out between the SDF and Turkish-backed factions east of Aleppo.",
+			want{subType: "Armed clash", actor1: "Syrian Democratic Forces", country: "SYR", fatalities: -1}},
+		// explosives
+		{"A roadside bomb killed three soldiers near Hawija in Kirkuk province on Monday.",
+			want{subType: "Remote explosive/landmine/IED", actor2: "Military of Iraq", place: "Hawija", country: "IRQ", date: "2025-12-22", fatalities: 3}},
+		{"A suicide bomber blew himself up at a checkpoint in Menaka, killing six soldiers.",
+			want{subType: "Suicide bomb", country: "MLI", fatalities: 6}},
+		// violence against civilians
+		{"Gunmen killed four farmers in the village of Arbinda on Sunday.",
+			want{subType: "Attack", actor2: "Civilians (Burkina Faso)", country: "BFA", date: "2025-12-21", fatalities: 4}},
+		{"Suspected al-Shabaab militants abducted two aid workers in Beledweyne on Wednesday.",
+			want{subType: "Abduction/forced disappearance", actor1: "al-Shabaab", country: "SOM", date: "2025-12-17", fatalities: -1}},
+		// protests and arrests
+		{"Hundreds of protesters rallied in Basra on Friday against power cuts.",
+			want{subType: "Peaceful protest", plover: "PROTEST", place: "Basra", country: "IRQ", date: "2025-12-19", fatalities: -1}},
+		{"Police fired tear gas to disperse demonstrators in Port Sudan on Friday.",
+			want{subType: "Protest with intervention", country: "SDN", date: "2025-12-19", fatalities: -1}},
+		{"Iraqi security forces arrested 12 people in Baghdad on Sunday.",
+			want{subType: "Arrests", plover: "COERCE", actor1: "Police of Iraq", place: "Baghdad", country: "IRQ", date: "2025-12-21", fatalities: -1}},
+		// modality
+		{"Hezbollah vowed to retaliate against Israel.",
+			want{plover: "THREATEN", modality: "threatened", actor1: "Hezbollah", fatalities: -1}},
+		{"The RSF denied shelling the El Obeid market.",
+			want{modality: "denied", actor1: "Rapid Support Forces", fatalities: -1}},
+		{"The Islamic State claimed responsibility for the bombing in Raqqa.",
+			want{modality: "claimed", actor1: "Islamic State", country: "SYR", fatalities: -1}},
+		// agreement
+		{"The Yemeni government and the Houthis agreed to a ceasefire in Harib on Tuesday.",
+			want{subType: "Agreement", plover: "AGREE", country: "YEM", date: "2025-12-16", fatalities: -1}},
+	}
+	for _, tc := range tests {
+		d := doc.Document{ID: "t", Source: "Test Wire", Text: tc.text, Published: published(pub)}
+		ms := x.Extract(d)
+		if len(ms) == 0 {
+			t.Errorf("%s\n  no event", tc.text)
+			continue
+		}
+		check(t, tc.text, ms[0], tc.want)
+	}
+}
+
+func TestNoEventInBackgroundAndOpinion(t *testing.T) {
+	x := extractor(t)
+	for _, text := range []string{
+		"Analysts debate whether airstrikes have weakened the group over the years.",
+		"The conflict has been ongoing since 2011 and has displaced millions.",
+		"Drone technology has changed how wars are fought, experts say.",
+		"Is the ceasefire likely to hold?",
+		"Wheat prices rose sharply in local markets this week.",
+	} {
+		d := doc.Document{ID: "t", Source: "Test Wire", Text: text, Published: published("2025-12-22")}
+		if ms := x.Extract(d); len(ms) > 0 {
+			t.Errorf("%q: want no event, got %s %s", text, ms[0].Type, ms[0].ACLEDSubType)
+		}
+	}
+}
+
+func TestSentencesKeepSpansAndParagraphs(t *testing.T) {
+	text := "First line ends here.\n\nSecond paragraph. It has two sentences."
+	got := Sentences(text)
+	if len(got) != 3 {
+		t.Fatalf("got %d sentences: %+v", len(got), got)
+	}
+	for _, s := range got {
+		if text[s.Span.Start:s.Span.End] != s.Text {
+			t.Errorf("span %v covers %q, not %q", s.Span, text[s.Span.Start:s.Span.End], s.Text)
+		}
+	}
+}
