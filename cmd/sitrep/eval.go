@@ -1,0 +1,96 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/sitrep-dev/sitrep/eval"
+)
+
+// evalSets are the gold sets `sitrep eval --shared DIR` scores, tuning sets first. Only the first
+// two may be looked at for tuning; the rest are held out (see README, Evaluation).
+var evalSets = []string{"acled-2022-mideast", "case2021-task2", "acled-2020-mideast", "acled-2020-afghanistan", "gtd-iraq-2012-2017", "ucdp-ged-sample"}
+
+func evalCmd() *cobra.Command {
+	var (
+		format, shared, floorPath, worstOut string
+		asJSON                              bool
+		lexicons                            []string
+	)
+	cmd := &cobra.Command{
+		Use:   "eval [flags] FILE|DIR...",
+		Short: "Score the extractor against human-coded gold data (ACLED, CASE 2021, GTD, UCDP)",
+		Long: `Runs the full extractor on each gold record's text and compares its top-ranked event (highest
+confidence; ties: earliest sentence, then type name) with the human coding. Prints a table, or with
+--json one JSON object per set. The gold data is licensed for internal evaluation only: never commit
+its rows or a report's worst-error list.`,
+		Example: `  sitrep eval --shared ../shared/eval
+  sitrep eval --format acled --json ../shared/eval/acled-2022-mideast/acled_2022h1_middle_east.csv`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			paths := args
+			if shared != "" {
+				for _, s := range evalSets {
+					if _, err := os.Stat(filepath.Join(shared, s)); err == nil {
+						paths = append(paths, filepath.Join(shared, s))
+					}
+				}
+			}
+			if len(paths) == 0 {
+				return fmt.Errorf("no gold data given: name files or directories, or --shared DIR")
+			}
+			x, err := newExtractor(lexicons)
+			if err != nil {
+				return err
+			}
+			var reports []eval.Report
+			for _, p := range paths {
+				r, err := eval.Run(p, format, x.Extract)
+				if err != nil {
+					return err
+				}
+				reports = append(reports, r)
+			}
+			if worstOut != "" {
+				b, _ := json.MarshalIndent(reports, "", "  ")
+				if err := os.WriteFile(worstOut, b, 0o600); err != nil {
+					return err
+				}
+			}
+			for i := range reports {
+				reports[i].Worst = nil // gold text stays out of what is printed and may be pasted
+			}
+			if asJSON {
+				enc := json.NewEncoder(os.Stdout)
+				for _, r := range reports {
+					if err := enc.Encode(r); err != nil {
+						return err
+					}
+				}
+			} else if err := eval.WriteTable(os.Stdout, reports); err != nil {
+				return err
+			}
+			if floorPath != "" {
+				floor, err := eval.LoadFloor(floorPath)
+				if err != nil {
+					return err
+				}
+				if fails := eval.CheckFloor(reports, floor, 0.02); len(fails) > 0 {
+					return fmt.Errorf("below the regression floor %s:\n  %s", floorPath, strings.Join(fails, "\n  "))
+				}
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&format, "format", "", "gold format: acled, case, gtd, ucdp (default: detected from the header)")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print one JSON object per set")
+	cmd.Flags().StringVar(&shared, "shared", "", "score every known set found in this directory (e.g. ../shared/eval)")
+	cmd.Flags().StringVar(&floorPath, "floor", "", "fail when a figure drops more than 0.02 below this floor file (eval/floor.json)")
+	cmd.Flags().StringVar(&worstOut, "worst", "", "write full reports with the 20 worst errors to this file (holds gold text: never commit it)")
+	cmd.Flags().StringSliceVar(&lexicons, "lexicon", nil, "extra lexicon TSV file(s)")
+	return cmd
+}
