@@ -174,7 +174,7 @@ func TestIngestReportsBadInputAndKeepsGoodRecords(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, "feed.jsonl"), []byte(jsonl), 0o644)
 	os.WriteFile(filepath.Join(dir, "report.pdf"), []byte("%PDF-1.4"), 0o644)
 	db := filepath.Join(t.TempDir(), "s.db")
-	r := run(t, "", "ingest", "--db", db, "--progress", "none", dir)
+	r := run(t, "", "ingest", "--db", db, "--progress", "none", filepath.Join(dir, "feed.jsonl"), filepath.Join(dir, "report.pdf"))
 	if r.code == 0 {
 		t.Error("bad input must give a non-zero exit status")
 	}
