@@ -122,7 +122,7 @@ func TestExtractSentences(t *testing.T) {
 		{"A suicide bomber blew himself up at a checkpoint in Menaka, killing six soldiers.",
 			want{subType: "Suicide bomb", country: "MLI", fatalities: 6}},
 		// violence against civilians
-		{"Gunmen killed four farmers in the village of Arbinda on Sunday.",
+		{"Gunmen killed four farmers in the village of Djibo on Sunday.",
 			want{subType: "Attack", actor2: "Civilians (Burkina Faso)", country: "BFA", date: "2025-12-21", fatalities: 4}},
 		{"Suspected al-Shabaab militants abducted two aid workers in Beledweyne on Wednesday.",
 			want{subType: "Abduction/forced disappearance", actor1: "al-Shabaab", country: "SOM", date: "2025-12-17", fatalities: -1}},

@@ -51,7 +51,13 @@ func (x *Extractor) assignRoles(s *sentence, trig lexicon.Hit, st *docState) rol
 	nominal := trig.First > 0 && (nominalMarkers[s.norm(trig.First-1)] || s.toks[trig.First-1].Possessive || s.adjacentActor(trig.First) >= 0)
 	adjacent := s.adjacentActor(trig.First)
 
+	b1, b2 := s.between(trig)
 	switch {
+	case b1 >= 0:
+		r.actor1 = x.actor(s, s.actors[b1], st, true)
+		if b2 >= 0 {
+			r.actor2 = x.actor(s, s.actors[b2], st, true)
+		}
 	case passive:
 		if by >= 0 {
 			r.actor1 = x.actor(s, s.actors[by], st, true)
@@ -101,14 +107,42 @@ func (x *Extractor) assignRoles(s *sentence, trig lexicon.Hit, st *docState) rol
 // attack", "Russia's shelling"), skipping one article, or -1.
 func (s *sentence) adjacentActor(i int) int {
 	for k, h := range s.actors {
-		if h.Last == i-1 || (h.Last == i-2 && nominalMarkers[s.norm(i-1)]) {
+		// an actor phrase may share its last word with the trigger: "Ukrainian drone" + "drone attack"
+		if h.First < i && (h.Last == i-1 || h.Last == i || (h.Last == i-2 && nominalMarkers[s.norm(i-1)])) {
 			return k
 		}
 	}
 	return -1
 }
 
-func (s *sentence) precededBy(i int, word string) bool { return i > 0 && s.norm(i-1) == word }
+// between finds "between X and Y" after the trigger: both sides of a clash.
+func (s *sentence) between(trig lexicon.Hit) (int, int) {
+	for k := trig.Last + 1; k < len(s.toks) && k <= trig.Last+4; k++ {
+		if s.norm(k) != "between" {
+			continue
+		}
+		first, second := -1, -1
+		for i, h := range s.actors {
+			if h.First > k && first < 0 {
+				first = i
+			} else if first >= 0 && h.First > s.actors[first].Last && second < 0 {
+				second = i
+			}
+		}
+		return first, second
+	}
+	return -1, -1
+}
+
+// precededBy reports whether word stands right before token i, articles and modifiers skipped ("by a
+// Turkish drone").
+func (s *sentence) precededBy(i int, word string) bool {
+	k := i - 1
+	for k >= 0 && i-k <= 3 && nominalMarkers[s.norm(k)] && s.norm(k) != word {
+		k--
+	}
+	return k >= 0 && s.norm(k) == word
+}
 
 func (s *sentence) precededByAny(i int, words map[string]bool) bool {
 	for k := i - 1; k >= 0 && k >= i-3; k-- {

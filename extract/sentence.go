@@ -68,6 +68,7 @@ func (x *Extractor) parse(d doc.Document, s doc.Sentence) *sentence {
 			ps.actors = append(ps.actors, h)
 		}
 	}
+	ps.actors = qualifyGeneric(ps.actors)
 	ps.dates = when.Find(s.Text, s.Span.Start, d.Published)
 	return ps
 }
@@ -119,4 +120,27 @@ func (s *sentence) norm(i int) string {
 		return ""
 	}
 	return s.toks[i].Norm
+}
+
+// qualifyGeneric joins a named actor or a country word to the generic actor right after it: "al-Shabaab
+// militants" is al-Shabaab, "Syrian rebels" are rebels of Syria.
+func qualifyGeneric(hits []lexicon.Hit) []lexicon.Hit {
+	out := hits[:0]
+	for i := 0; i < len(hits); i++ {
+		h := hits[i]
+		if i+1 < len(hits) && hits[i+1].First == h.Last+1 && hits[i+1].Actor.IsGeneric() && !h.Actor.IsGeneric() {
+			next := hits[i+1]
+			joined := lexicon.Hit{First: h.First, Last: next.Last, Actor: h.Actor}
+			if isBareCountry(h) {
+				e := *next.Actor
+				e.Country = h.Actor.Country
+				joined.Actor = &e
+			}
+			out = append(out, joined)
+			i++
+			continue
+		}
+		out = append(out, h)
+	}
+	return out
 }

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/kljensen/snowball/english"
 
@@ -48,6 +49,30 @@ type ActorEntry struct {
 	// AlsoPlace marks names that are places too (a country, a capital standing for its government):
 	// after "in", "near" and the like the extractor reads them as places.
 	AlsoPlace bool
+}
+
+// IsGeneric reports a common-noun actor with no identity of its own — "Militants", "Gunmen", "Aid
+// workers", or a bare kind noun such as "troops" — which a named actor or a country right before it
+// qualifies ("al-Shabaab militants", "Syrian rebels").
+func (a ActorEntry) IsGeneric() bool {
+	if a.Name == "" {
+		return true
+	}
+	if a.Country != "" || a.Kind == KindCoalition || a.Kind == KindOrg {
+		return false
+	}
+	for i, w := range strings.Fields(a.Name) {
+		r := []rune(w)
+		if i > 0 && unicode.IsUpper(r[0]) {
+			return false
+		}
+		for _, c := range r[1:] {
+			if unicode.IsUpper(c) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // Country is one row of countries.tsv.
