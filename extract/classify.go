@@ -39,11 +39,21 @@ func (x *Extractor) refineType(s *sentence, trig lexicon.Hit, m *doc.Mention) {
 		if m.ACLEDSubType == "Attack" && m.Actor2 != nil && armedKinds[m.Actor2.Kind] && (m.Actor1 == nil || armedKinds[m.Actor1.Kind]) && s.cue("instrument") == nil {
 			m.ACLEDType, m.ACLEDSubType, m.CAMEO, m.Mode = "Battles", "Armed clash", "190", ""
 		}
+		// a brawl between rioters or unarmed people is mob violence, not a battle
+		if m.ACLEDSubType == "Armed clash" && s.cue("riot") != nil && !isArmed(m.Actor1) && !isArmed(m.Actor2) {
+			m.Type, m.ACLEDType, m.ACLEDSubType, m.CAMEO, m.Mode = "PROTEST", "Riots", "Mob violence", "145", "riot"
+		}
 	case "PROTEST":
 		if m.ACLEDType != "Protests" {
 			return
 		}
+		if s.cue("riot") != nil && !s.hasProtestWord() {
+			m.ACLEDType, m.ACLEDSubType, m.Mode, m.CAMEO = "Riots", "Mob violence", "riot", "145"
+			return
+		}
 		switch {
+		case s.cue("riot") != nil && m.ACLEDSubType != "Mob violence":
+			m.ACLEDType, m.ACLEDSubType, m.Mode, m.CAMEO = "Riots", "Violent demonstration", "riot", "145"
 		case s.cue("excessive") != nil || (s.cue("intervention") != nil && m.Fatalities != nil):
 			m.ACLEDSubType, m.Mode, m.CAMEO = "Excessive force against protesters", "", "145"
 		case s.cue("intervention") != nil:
@@ -101,4 +111,17 @@ func (s *sentence) modality(trig lexicon.Hit, plover string) string {
 		}
 	}
 	return doc.Occurred
+}
+
+func isArmed(a *doc.Actor) bool { return a != nil && armedKinds[a.Kind] }
+
+// hasProtestWord reports a demonstration named as such (so violence in it makes a violent
+// demonstration, not mob violence).
+func (s *sentence) hasProtestWord() bool {
+	for _, h := range s.triggers {
+		if h.Action.ACLEDType == "Protests" && h.Action.Specificity == 3 {
+			return true
+		}
+	}
+	return false
 }
