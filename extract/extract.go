@@ -91,6 +91,14 @@ func (x *Extractor) Extract(d doc.Document) []doc.Mention {
 		found[i] = parsed[i].places
 	}
 	ctx := x.gaz.DocumentContext(found)
+	// the actors' countries point to where the events are: "Houthi", "Iraqi police", "Hezbollah"
+	for _, s := range parsed {
+		for _, h := range s.actors {
+			if c := h.Actor.Country; c != "" && h.Actor.Kind != lexicon.KindPerson {
+				ctx.Countries[c] += 2
+			}
+		}
+	}
 	st := &docState{doc: d, ctx: ctx}
 	var mentions []doc.Mention
 	for _, s := range parsed {
