@@ -18,7 +18,7 @@ var evalSets = []string{"acled-2022-mideast", "case2021-task2", "acled-2020-mide
 
 func evalCmd() *cobra.Command {
 	var (
-		format, shared, floorPath, worstOut string
+		format, shared, floorPath, worstOut, writeFloor string
 		asJSON                              bool
 		lexicons                            []string
 	)
@@ -74,6 +74,15 @@ its rows or a report's worst-error list.`,
 			} else if err := eval.WriteTable(os.Stdout, reports); err != nil {
 				return err
 			}
+			if writeFloor != "" {
+				b, err := json.MarshalIndent(eval.NewFloor(reports, eval.HeldOut), "", "  ")
+				if err != nil {
+					return err
+				}
+				if err := os.WriteFile(writeFloor, append(b, '\n'), 0o644); err != nil {
+					return err
+				}
+			}
 			if floorPath != "" {
 				floor, err := eval.LoadFloor(floorPath)
 				if err != nil {
@@ -90,6 +99,7 @@ its rows or a report's worst-error list.`,
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print one JSON object per set")
 	cmd.Flags().StringVar(&shared, "shared", "", "score every known set found in this directory (e.g. ../shared/eval)")
 	cmd.Flags().StringVar(&floorPath, "floor", "", "fail when a figure drops more than 0.02 below this floor file (eval/floor.json)")
+	cmd.Flags().StringVar(&writeFloor, "write-floor", "", "write the held-out sets' figures as a new regression floor file (raise the floor as figures improve)")
 	cmd.Flags().StringVar(&worstOut, "worst", "", "write full reports with the 20 worst errors to this file (holds gold text: never commit it)")
 	cmd.Flags().StringSliceVar(&lexicons, "lexicon", nil, "extra lexicon TSV file(s)")
 	return cmd
