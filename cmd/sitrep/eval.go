@@ -19,8 +19,8 @@ var evalSets = []string{"acled-2022-mideast", "case2021-task2", "acled-2020-mide
 func evalCmd() *cobra.Command {
 	var (
 		format, shared, floorPath, worstOut, writeFloor string
-		asJSON                              bool
-		lexicons                            []string
+		asJSON                                          bool
+		lexicons                                        []string
 	)
 	cmd := &cobra.Command{
 		Use:   "eval [flags] FILE|DIR...",
