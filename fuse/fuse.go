@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -46,7 +47,12 @@ func Merge(existing *doc.Event, m doc.Mention, d doc.Document) doc.Event {
 	if existing == nil {
 		e = doc.Event{ID: ID(Key(m)), Mention: m}
 	} else {
+		// copy the lists: the caller's event must not change under it
 		e = *existing
+		e.Documents = slices.Clone(e.Documents)
+		e.Supporting = slices.Clone(e.Supporting)
+		e.Outlets = slices.Clone(e.Outlets)
+		e.Sources = slices.Clone(e.Sources)
 		if m.Confidence > e.Confidence {
 			keep := e.Mention
 			e.Mention = m

@@ -63,6 +63,12 @@ func TestMergeIsOrderIndependentAndReconciles(t *testing.T) {
 			t.Errorf("confidence %v: the most confident report's coding leads", e.Confidence)
 		}
 	}
+	// merging must leave the event it was given as it was
+	before := len(e1.Documents)
+	_ = Merge(&e1, a, doc.Document{ID: "d0", Source: "Another Outlet"})
+	if len(e1.Documents) != before || e1.Documents[0] != "d1" {
+		t.Errorf("Merge changed its input event: documents %v", e1.Documents)
+	}
 	// the same outlet again adds a document but not corroboration
 	e3 := Merge(&e1, a, doc.Document{ID: "d3", Source: "Levant Ledger"})
 	if e3.Corroboration != 2 {

@@ -144,10 +144,9 @@ func (s *Store) AddDocument(ctx context.Context, d doc.Document, mentions []doc.
 			e.ID, e.Type, e.ACLEDType, e.Date.Start.Format(doc.DateLayout), country, lat, lon, e.Confidence, string(body), now()); err != nil {
 			return false, fmt.Errorf("store event %s: %w", e.ID, err)
 		}
-		for _, docID := range e.Documents {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO event_documents(event_id, doc_id) VALUES (?, ?) ON CONFLICT DO NOTHING`, e.ID, docID); err != nil {
-				return false, fmt.Errorf("link event %s to %s: %w", e.ID, docID, err)
-			}
+		// the earlier documents of the event were linked when they were stored
+		if _, err := tx.ExecContext(ctx, `INSERT INTO event_documents(event_id, doc_id) VALUES (?, ?) ON CONFLICT DO NOTHING`, e.ID, d.ID); err != nil {
+			return false, fmt.Errorf("link event %s to %s: %w", e.ID, d.ID, err)
 		}
 		for _, i := range mentionIndexes(e, mentions) {
 			eventOf[i] = e.ID

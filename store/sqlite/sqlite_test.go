@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"errors"
+	"math"
 	"path/filepath"
 	"testing"
 	"time"
@@ -137,11 +138,12 @@ func TestAddDocumentIsAtomic(t *testing.T) {
 	ctx := context.Background()
 	s, _ := openTemp(t)
 	d, ms, es := sample("Shelling hit Kharkiv.", "Kyiv Evening Post", "2025-12-19", "UKR", "ASSAULT")
-	// an event linked to a document that does not exist violates a foreign key after the document
-	// row was written: the whole transaction must roll back
-	es[0].Documents = append(es[0].Documents, "no-such-document")
-	if _, err := s.AddDocument(ctx, d, ms, es); err == nil {
-		t.Fatal("AddDocument with a dangling document link succeeded")
+	// a mention that cannot be encoded fails after the document and event rows were written: the
+	// whole transaction must roll back
+	bad := ms[0]
+	bad.Confidence = math.NaN() // encoding/json refuses NaN
+	if _, err := s.AddDocument(ctx, d, append(ms, bad), es); err == nil {
+		t.Fatal("AddDocument with an unwritable mention succeeded")
 	}
 	st, _ := s.Stats(ctx)
 	if st != (store.Stats{}) {

@@ -1,0 +1,277 @@
+package geo
+
+import (
+	"math"
+	"strings"
+
+	"github.com/sitrep-dev/sitrep/doc"
+)
+
+// Context is what the rest of a document says about where it is.
+type Context struct {
+	// Countries weighs ISO3 codes: other places of the document, the actors' countries.
+	Countries map[string]int
+	// Admin1 weighs first-level divisions, by "SYR.07"-style key or by name.
+	Admin1 map[string]int
+}
+
+// DocumentContext builds a Context from all the names found in a document (one slice per
+// sentence). A country named outright weighs 3; a name whose candidates all lie in one country
+// weighs 2 for it (and for its division, if they share one); a name whose best candidate clearly
+// beats every candidate elsewhere weighs 1; an ambiguous name ("Tripoli") weighs nothing.
+func (g *Gazetteer) DocumentContext(found [][]Found) Context {
+	ctx := Context{Countries: map[string]int{}, Admin1: map[string]int{}}
+	names := map[string]map[string]bool{} // country → the normalised names that weighed for it
+	named := map[string]bool{}            // countries named outright
+	for _, sent := range found {
+		for _, f := range sent {
+			if len(f.Candidates) == 0 {
+				continue
+			}
+			top := f.Candidates[0]
+			if top.Level == doc.PrecisionCountry {
+				named[top.Country] = true
+				if len(f.Text) <= 5 && isAllCaps(f.Text) {
+					ctx.Countries[top.Country]++ // "US", "UAE": often an adjective ("US dollar")
+				} else {
+					ctx.Countries[top.Country] += 3
+				}
+				continue
+			}
+			w := 2
+			for _, c := range f.Candidates[1:] {
+				if c.Country != top.Country {
+					if top.score-c.score >= 2.5 {
+						w = 1
+					} else {
+						w = 0
+					}
+					break // candidates are sorted: the first from elsewhere is the strongest rival
+				}
+			}
+			if w == 0 {
+				continue
+			}
+			ctx.Countries[top.Country] += w
+			if names[top.Country] == nil {
+				names[top.Country] = map[string]bool{}
+			}
+			names[top.Country][strings.ToLower(f.Text)] = true
+			if top.Admin1Code == "" {
+				continue
+			}
+			aw := w
+			for _, c := range f.Candidates[1:] {
+				if c.Admin1Code != top.Admin1Code && c.Country == top.Country {
+					if top.score-c.score < 2.5 {
+						aw = 0
+					}
+					break
+				}
+			}
+			if aw > 0 {
+				ctx.Admin1[top.Admin1Code] += aw
+			}
+		}
+	}
+	// A country that only one name (however often repeated) speaks for, far from the countries the
+	// rest of the document is about, is more likely a village the gazetteer lacks matching a town
+	// abroad ("Tawila" in Darfur and Aţ Ţawīlah in Yemen): it gets no weight.
+	for c, ns := range names {
+		if named[c] || len(ns) != 1 {
+			continue
+		}
+		ci, ok := g.iso3[c]
+		if !ok {
+			continue
+		}
+		far, others := true, false
+		for o, w := range ctx.Countries {
+			if o == c || w < 2 || !named[o] && len(names[o]) < 2 {
+				continue
+			}
+			others = true
+			if oi, ok := g.iso3[o]; ok && distance(g.entries[ci].lat, g.entries[ci].lon, g.entries[oi].lat, g.entries[oi].lon) <= farKm {
+				far = false
+				break
+			}
+		}
+		if others && far {
+			delete(ctx.Countries, c)
+			for k := range ctx.Admin1 {
+				if strings.HasPrefix(k, c+".") {
+					delete(ctx.Admin1, k)
+				}
+			}
+		}
+	}
+	return ctx
+}
+
+// Resolve picks the candidate the name most likely refers to, weighing the match, the cue words
+// and the document context, and returns it as a place. It returns false when there is no candidate,
+// or when the best is a town of under 100,000 people more than 1,000 km from every country the
+// context weighs (at least one of them by 2 or more) — most likely a village the gazetteer lacks
+// that shares its name with a town elsewhere:
+//   - a populated place → doc.PrecisionCity; "near X", "outside X", "on the outskirts of X", "north
+//     of X", "the X area" → doc.PrecisionNear at X;
+//   - "20 km north of X" → doc.PrecisionNear, the point moved 20 km north;
+//   - a first-level division → doc.PrecisionAdmin1 at its capital; a country →
+//     doc.PrecisionCountry at a representative point; a named region → doc.PrecisionRegion;
+//   - "northern Syria", "eastern Deir ez-Zor" → doc.PrecisionRegion, the point moved a quarter of
+//     the area's extent towards that side.
+func (g *Gazetteer) Resolve(f Found, ctx Context) (doc.Place, bool) {
+	if len(f.Candidates) == 0 {
+		return doc.Place{}, false
+	}
+	best, bestScore := 0, math.Inf(-1)
+	for i, c := range f.Candidates {
+		if s := score(c, f, ctx); s > bestScore {
+			best, bestScore = i, s
+		}
+	}
+	c := f.Candidates[best]
+	if g.implausible(c, ctx) {
+		return doc.Place{}, false
+	}
+	p := doc.Place{Text: f.Text, Name: c.Name, Admin1: c.Admin1, Country: c.Country, Lat: c.Lat, Lon: c.Lon, Span: f.Span}
+	if c.ID > 0 {
+		p.GeonameID = c.ID
+	}
+	switch c.Level {
+	case doc.PrecisionAdmin1, doc.PrecisionRegion, doc.PrecisionCountry:
+		p.Precision = c.Level
+		q := f.Qualifier
+		if q == "central" && c.Level == doc.PrecisionAdmin1 {
+			q = "" // "central Baghdad": the seat, where an admin1's point already is
+		}
+		if q == "" && f.OffsetKm == 0 {
+			q = f.Bearing // "north of Syria": the north of it, near enough
+		}
+		if q != "" {
+			p.Lat, p.Lon = g.shift(c, q)
+			p.Precision = doc.PrecisionRegion
+		}
+	default:
+		p.Precision = doc.PrecisionCity
+		if nearCues[f.Cue] || f.Kind == "outskirts" || f.Kind == "area" || f.Bearing != "" || f.OffsetKm > 0 ||
+			(f.Kind == "countryside") {
+			p.Precision = doc.PrecisionNear
+		}
+	}
+	if f.OffsetKm > 0 && f.Bearing != "" {
+		if deg, ok := bearingDeg[f.Bearing]; ok {
+			p.Lat, p.Lon = destination(c.Lat, c.Lon, math.Min(f.OffsetKm, 500), deg)
+			p.Precision = doc.PrecisionNear
+		}
+	}
+	return p, true
+}
+
+// implausible reports whether a small town is far from everything else the document names: a
+// village missing from the gazetteer whose name matches a town on another continent ("Bara" in
+// Idlib and Bārah in Sudan). It is dropped rather than placed 2,500 km away.
+func (g *Gazetteer) implausible(c Candidate, ctx Context) bool {
+	if c.Level != doc.PrecisionCity || c.Population >= 100_000 || c.Feature == "PPLC" || len(ctx.Countries) == 0 {
+		return false
+	}
+	if ctx.Countries[c.Country] > 0 {
+		return false
+	}
+	strong := false
+	for iso3, w := range ctx.Countries {
+		if w <= 0 {
+			continue
+		}
+		i, ok := g.iso3[iso3]
+		if !ok {
+			continue
+		}
+		if w >= 2 {
+			strong = true
+		}
+		e := &g.entries[i]
+		if distance(c.Lat, c.Lon, e.lat, e.lon) <= farKm {
+			return false
+		}
+	}
+	return strong
+}
+
+// farKm is how far from every country of the document a small town may lie.
+const farKm = 1000
+
+// score is a candidate's score in its sentence and document.
+func score(c Candidate, f Found, ctx Context) float64 {
+	s := c.score
+	if w := ctx.Countries[c.Country]; w > 0 {
+		s += 3 * float64(min(w, 4))
+	}
+	if c.Admin1Code != "" || c.Admin1 != "" {
+		w := ctx.Admin1[c.Admin1Code]
+		if c.Admin1 != "" {
+			w = max(w, ctx.Admin1[c.Admin1])
+		}
+		if w > 0 {
+			s += 2 * float64(min(w, 4))
+		}
+	}
+	city := c.Level == doc.PrecisionCity
+	switch f.Kind {
+	case "province", "countryside":
+		if c.Level == doc.PrecisionAdmin1 || c.Level == doc.PrecisionRegion {
+			s += 6
+		}
+	case "city", "town", "village", "camp", "neighbourhood", "outskirts", "area":
+		if city {
+			s += 3
+		} else {
+			s -= 3
+		}
+	case "district":
+		if city {
+			s += 2
+		}
+	}
+	if f.Qualifier != "" && f.Qualifier != "central" && !city {
+		s += 5 // "northern Hama" is the governorate's north; "central Baghdad" is the city
+	}
+	if f.OffsetKm > 0 && city {
+		s += 2
+	}
+	return s
+}
+
+// shift moves an area's point towards one side: a quarter of its extent from the middle of its box
+// ("central": the middle of the box).
+func (g *Gazetteer) shift(c Candidate, dir string) (float64, float64) {
+	if c.entry <= 0 || int(c.entry) > len(g.entries) {
+		return c.Lat, c.Lon
+	}
+	b := g.entries[c.entry-1].box
+	if b == [4]float32{} {
+		return c.Lat, c.Lon
+	}
+	minLat, minLon, maxLat, maxLon := float64(b[0]), float64(b[1]), float64(b[2]), float64(b[3])
+	midLat, midLon := (minLat+maxLat)/2, (minLon+maxLon)/2
+	var dy, dx float64
+	switch dir {
+	case "north":
+		dy = 1
+	case "south":
+		dy = -1
+	case "east":
+		dx = 1
+	case "west":
+		dx = -1
+	case "northeast":
+		dy, dx = 1, 1
+	case "northwest":
+		dy, dx = 1, -1
+	case "southeast":
+		dy, dx = -1, 1
+	case "southwest":
+		dy, dx = -1, -1
+	}
+	return midLat + dy*(maxLat-minLat)/4, midLon + dx*(maxLon-minLon)/4
+}
