@@ -24,41 +24,83 @@ var armedKinds = map[string]bool{lexicon.KindMilitary: true, lexicon.KindArmedGr
 func (x *Extractor) refineType(s *sentence, trig lexicon.Hit, m *doc.Mention) {
 	switch m.Type {
 	case "ASSAULT":
-		if trig.Action.Specificity > 1 {
-			if m.ACLEDSubType == "Remote explosive/landmine/IED" && s.cue("instrument") != nil {
-				// "an explosion" caused by a named weapon takes that weapon's type: a suicide bomber, a drone
-				if in := s.cue("instrument"); in.Cue.Value != "Attack" {
-					x.setInstrument(m, in.Cue.Value)
-				}
-			}
-			return
-		}
-		if in := s.strongestInstrument(); in != "" {
-			x.setInstrument(m, in)
-		}
-		if m.ACLEDSubType == "Attack" && m.Actor2 != nil && armedKinds[m.Actor2.Kind] && (m.Actor1 == nil || armedKinds[m.Actor1.Kind]) && s.cue("instrument") == nil {
-			m.ACLEDType, m.ACLEDSubType, m.CAMEO, m.Mode = "Battles", "Armed clash", "190", ""
-		}
-		// a brawl between rioters or unarmed people is mob violence, not a battle
-		if m.ACLEDSubType == "Armed clash" && s.cue("riot") != nil && !isArmed(m.Actor1) && !isArmed(m.Actor2) {
-			m.Type, m.ACLEDType, m.ACLEDSubType, m.CAMEO, m.Mode = "PROTEST", "Riots", "Mob violence", "145", "riot"
+		x.refineAssault(s, trig, m)
+	case "COERCE":
+		// detention by a non-state group is an abduction, not an arrest
+		if m.ACLEDSubType == "Arrests" && m.Actor1 != nil && nonState[m.Actor1.Kind] {
+			m.Type, m.Mode, m.CAMEO = "ASSAULT", "abduct", "181"
+			m.ACLEDType, m.ACLEDSubType = "Violence against civilians", "Abduction/forced disappearance"
 		}
 	case "PROTEST":
-		if m.ACLEDType != "Protests" {
-			return
-		}
-		if s.cue("riot") != nil && !s.hasProtestWord() {
-			m.ACLEDType, m.ACLEDSubType, m.Mode, m.CAMEO = "Riots", "Mob violence", "riot", "145"
-			return
-		}
+		x.refineProtest(s, m)
+	}
+}
+
+// nonState kinds are not state forces: their detentions are abductions, their territorial gains
+// are overtakes, not regains.
+var nonState = map[string]bool{lexicon.KindArmedGroup: true, lexicon.KindMilitia: true, lexicon.KindUnknown: true}
+
+func (x *Extractor) refineAssault(s *sentence, trig lexicon.Hit, m *doc.Mention) {
+	switch m.ACLEDSubType {
+	case "Government regains territory", "Non-state actor overtakes territory":
 		switch {
-		case s.cue("riot") != nil && m.ACLEDSubType != "Mob violence":
-			m.ACLEDType, m.ACLEDSubType, m.Mode, m.CAMEO = "Riots", "Violent demonstration", "riot", "145"
-		case s.cue("excessive") != nil || (s.cue("intervention") != nil && m.Fatalities != nil):
-			m.ACLEDSubType, m.Mode, m.CAMEO = "Excessive force against protesters", "", "145"
-		case s.cue("intervention") != nil:
-			m.ACLEDSubType = "Protest with intervention"
+		case s.cue("peaceful") != nil:
+			m.Type, m.CAMEO = "RETREAT", "0874"
+			m.ACLEDType, m.ACLEDSubType = "Strategic developments", "Non-violent transfer of territory"
+		case m.Actor1 != nil && nonState[m.Actor1.Kind]:
+			m.ACLEDSubType = "Non-state actor overtakes territory"
+		case m.Actor1 != nil && armedKinds[m.Actor1.Kind]:
+			m.ACLEDSubType = "Government regains territory"
 		}
+		return
+	}
+	if trig.Action.Specificity > 1 {
+		if m.ACLEDSubType == "Remote explosive/landmine/IED" && s.cue("instrument") != nil {
+			// "an explosion" caused by a named weapon takes that weapon's type: a suicide bomber, a drone
+			if in := s.cue("instrument"); in.Cue.Value != "Attack" {
+				x.setInstrument(m, in.Cue.Value)
+			}
+		}
+		return
+	}
+	if in := s.strongestInstrument(); in != "" {
+		x.setInstrument(m, in)
+	}
+	// small-arms violence against an armed target is a battle; against civilians, an attack
+	if m.ACLEDSubType == "Attack" && isArmed(m.Actor2) && (m.Actor1 == nil || armedKinds[m.Actor1.Kind] || m.Actor1.Kind == lexicon.KindUnknown) {
+		m.ACLEDType, m.ACLEDSubType, m.CAMEO, m.Mode = "Battles", "Armed clash", "190", ""
+	}
+	// a brawl between rioters or unarmed people is mob violence, not a battle
+	if m.ACLEDSubType == "Armed clash" && s.cue("riot") != nil && !isArmed(m.Actor1) && !isArmed(m.Actor2) {
+		m.Type, m.ACLEDType, m.ACLEDSubType, m.CAMEO, m.Mode = "PROTEST", "Riots", "Mob violence", "145", "riot"
+	}
+}
+
+// refineProtest settles how a demonstration went: met by force, turned violent, or a riot with no
+// demonstration at all.
+func (x *Extractor) refineProtest(s *sentence, m *doc.Mention) {
+	if m.ACLEDType == "Riots" {
+		if s.hasProtestWord() {
+			m.ACLEDSubType = "Violent demonstration"
+		} else {
+			m.ACLEDSubType = "Mob violence"
+		}
+		return
+	}
+	if m.ACLEDType != "Protests" {
+		return
+	}
+	if s.cue("riot") != nil && !s.hasProtestWord() {
+		m.ACLEDType, m.ACLEDSubType, m.Mode, m.CAMEO = "Riots", "Mob violence", "riot", "145"
+		return
+	}
+	switch {
+	case s.cue("riot") != nil:
+		m.ACLEDType, m.ACLEDSubType, m.Mode, m.CAMEO = "Riots", "Violent demonstration", "riot", "145"
+	case s.cue("excessive") != nil || (s.cue("intervention") != nil && m.Fatalities != nil):
+		m.ACLEDSubType, m.Mode, m.CAMEO = "Excessive force against protesters", "", "145"
+	case s.cue("intervention") != nil:
+		m.ACLEDSubType = "Protest with intervention"
 	}
 }
 

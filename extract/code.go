@@ -10,6 +10,10 @@ import (
 // airstrike" still reports an airstrike.
 var typeRank = map[string]int{"ASSAULT": 3, "PROTEST": 3, "COERCE": 2}
 
+// subRank breaks ties between equally specific triggers: "clashed ... and took control" is a change
+// of territory, the clash being how it happened.
+var subRank = map[string]int{"Government regains territory": 1, "Non-state actor overtakes territory": 1}
+
 // verbal types are things said or decided between parties: without a party they are not events.
 var verbal = map[string]bool{"ACCUSE": true, "CONSULT": true, "REQUEST": true, "REJECT": true, "SUPPORT": true,
 	"SANCTION": true, "AID": true, "CONCEDE": true, "COOPERATE": true, "MOBILIZE": true, "RETREAT": true}
@@ -25,7 +29,8 @@ func (s *sentence) mainTrigger() (lexicon.Hit, bool) {
 		}
 		b := s.triggers[best]
 		if h.Action.Specificity > b.Action.Specificity ||
-			(h.Action.Specificity == b.Action.Specificity && typeRank[h.Action.Type] > typeRank[b.Action.Type]) {
+			(h.Action.Specificity == b.Action.Specificity && typeRank[h.Action.Type] > typeRank[b.Action.Type]) ||
+			(h.Action.Specificity == b.Action.Specificity && typeRank[h.Action.Type] == typeRank[b.Action.Type] && subRank[h.Action.ACLEDSubType] > subRank[b.Action.ACLEDSubType]) {
 			best = i
 		}
 	}
@@ -142,6 +147,10 @@ func confidence(trig lexicon.Hit, r roles, s *sentence, m doc.Mention) float64 {
 	}
 	if r.unclear {
 		c -= 0.15
+	}
+	if s.Index == 0 {
+		// a report's lead sentence states its main event
+		c += 0.05
 	}
 	if c > 0.95 {
 		c = 0.95

@@ -107,7 +107,31 @@ func (x *Extractor) Extract(d doc.Document) []doc.Mention {
 			mentions = append(mentions, m)
 		}
 	}
-	return mergeWithinDocument(mentions)
+	mentions = mergeWithinDocument(mentions)
+	for i := range mentions {
+		x.refineFromLaterSentences(&mentions[i], parsed)
+	}
+	return mentions
+}
+
+// refineFromLaterSentences lets the sentences after a protest's own tell how it was met: "Police
+// intervened and fired tear gas."
+func (x *Extractor) refineFromLaterSentences(m *doc.Mention, parsed []*sentence) {
+	if m.ACLEDSubType != "Peaceful protest" {
+		return
+	}
+	for _, s := range parsed {
+		if s.Span.Start <= m.Evidence.Span.Start || len(s.triggers) > 0 && s.hasProtestWord() {
+			continue
+		}
+		switch {
+		case s.cue("excessive") != nil:
+			m.ACLEDSubType, m.Mode, m.CAMEO = "Excessive force against protesters", "", "145"
+			return
+		case s.cue("intervention") != nil:
+			m.ACLEDSubType = "Protest with intervention"
+		}
+	}
 }
 
 // docState carries what earlier sentences established to later ones: the last place and date an
