@@ -69,6 +69,8 @@ func (x *Extractor) code(s *sentence, st *docState) (doc.Mention, bool) {
 		m.Location = x.countryPlace(m.Actor1, m.Actor2, st)
 	}
 	m.Date = s.eventDate(st)
+	x.crowdActor(s, trig, &m)
+	x.unknownPerpetrator(trig, &m)
 	x.fillActorCountries(&m)
 	x.remember(s, st)
 	if m.Location != nil {

@@ -260,3 +260,50 @@ func (x *Extractor) sources(s *sentence, st *docState) []doc.Attribution {
 	add(st.doc.Source, doc.Span{})
 	return out
 }
+
+// crowdActor makes the crowd itself the actor of a protest or riot: whoever the text says gathered
+// ("retirees", "a women group", "protesters") are Protesters, or Rioters, of the country it
+// happened in. A named organiser stays in the text but the actor is the crowd, as monitors code it.
+func (x *Extractor) crowdActor(s *sentence, trig lexicon.Hit, m *doc.Mention) {
+	if m.Type != "PROTEST" || m.Location == nil || m.Location.Country == "" {
+		return
+	}
+	if m.Actor1 != nil && (m.Actor1.Kind == lexicon.KindPolice || m.Actor1.Kind == lexicon.KindMilitary) {
+		// "police dispersed protesters": the crowd is the first party, the force the second
+		m.Actor2 = m.Actor1
+		m.Actor1 = nil
+	}
+	name := lexicon.GenericKindName(lexicon.KindProtesters, x.lex.CountryName(m.Location.Country))
+	if m.ACLEDType == "Riots" {
+		name = "Rioters (" + x.lex.CountryName(m.Location.Country) + ")"
+	}
+	a := &doc.Actor{Name: name, Country: m.Location.Country, Kind: lexicon.KindProtesters}
+	switch {
+	case m.Actor1 != nil && m.Actor1.Kind != lexicon.KindGovernment:
+		a.Text, a.Span = m.Actor1.Text, m.Actor1.Span
+	default:
+		a.Text, a.Span = m.Trigger.Text, m.Trigger.Span
+	}
+	if m.Actor1 != nil && m.Actor1.Kind == lexicon.KindGovernment && m.Actor2 == nil {
+		// protests are mostly against the government the text names
+		m.Actor2 = m.Actor1
+	}
+	m.Actor1 = a
+}
+
+// unknownPerpetrator names the author of a bombing the text does not name: monitors code an IED
+// or an attack by "unknown gunmen" to an unidentified armed group of the country. Generic armed
+// actors ("militants", "gunmen") with no group named are that same unidentified group.
+func (x *Extractor) unknownPerpetrator(trig lexicon.Hit, m *doc.Mention) {
+	if m.Location == nil || m.Location.Country == "" || m.Type != "ASSAULT" || m.Modality != doc.Occurred {
+		return
+	}
+	name := "Unidentified armed group (" + x.lex.CountryName(m.Location.Country) + ")"
+	if a := m.Actor1; a != nil && a.Country == "" && (a.Kind == lexicon.KindUnknown || a.Name == "Militants") {
+		a.Name, a.Kind, a.Country = name, lexicon.KindUnknown, m.Location.Country
+		return
+	}
+	if m.Actor1 == nil && m.ACLEDSubType == "Remote explosive/landmine/IED" {
+		m.Actor1 = &doc.Actor{Text: m.Trigger.Text, Name: name, Country: m.Location.Country, Kind: lexicon.KindUnknown, Span: m.Trigger.Span}
+	}
+}
