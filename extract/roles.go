@@ -97,6 +97,9 @@ func (x *Extractor) assignRoles(s *sentence, trig lexicon.Hit, st *docState) rol
 	if r.actor1 == nil {
 		r.actor1 = s.corefActor(trig, st)
 	}
+	if r.actor2 == nil && trig.Action.Type == "ASSAULT" {
+		r.actor2 = x.victims(s, trig, st)
+	}
 	if r.actor1 != nil && r.actor2 != nil && r.actor1.Span == r.actor2.Span {
 		r.actor2 = nil
 	}
@@ -306,4 +309,24 @@ func (x *Extractor) unknownPerpetrator(trig lexicon.Hit, m *doc.Mention) {
 	if m.Actor1 == nil && m.ACLEDSubType == "Remote explosive/landmine/IED" {
 		m.Actor1 = &doc.Actor{Text: m.Trigger.Text, Name: name, Country: m.Location.Country, Kind: lexicon.KindUnknown, Span: m.Trigger.Span}
 	}
+}
+
+// casualtyVerbs introduce the people an attack hit: "killing two civilians", "injuring a child".
+var casualtyVerbs = map[string]bool{"killing": true, "killed": true, "injuring": true, "injured": true, "wounding": true,
+	"wounded": true, "targeting": true, "hitting": true, "shot": true, "kidnapped": true, "abducted": true}
+
+// victims finds the civilians an attack struck when no target stands next to the trigger: the first
+// civilian actor after a casualty verb anywhere later in the sentence.
+func (x *Extractor) victims(s *sentence, trig lexicon.Hit, st *docState) *doc.Actor {
+	for _, h := range s.actors {
+		if h.First <= trig.Last || h.Actor.Kind != lexicon.KindCivilians {
+			continue
+		}
+		for k := h.First - 1; k >= 0 && k >= h.First-4; k-- {
+			if casualtyVerbs[s.norm(k)] {
+				return x.actor(s, h, st, false)
+			}
+		}
+	}
+	return nil
 }
