@@ -142,7 +142,16 @@ func Normalize(s string) string {
 		if unicode.Is(unicode.Mn, r) || isApostrophe(r) {
 			continue
 		}
-		b.WriteRune(unicode.ToLower(r))
+		r = unicode.ToLower(r)
+		if f, ok := unaccented[r]; ok {
+			b.WriteString(f)
+			continue
+		}
+		b.WriteRune(r)
 	}
 	return norm.NFC.String(b.String())
 }
+
+// unaccented folds the Latin letters that carry no combining mark to decompose ("Diyarbakır",
+// "Łódź", "Ħal"), so the press's ASCII spellings match them.
+var unaccented = map[rune]string{'ı': "i", 'ł': "l", 'ø': "o", 'đ': "d", 'ð': "d", 'ß': "ss", 'æ': "ae", 'œ': "oe", 'ħ': "h", 'þ': "th", 'ŀ': "l"}

@@ -15,6 +15,7 @@ func TestTokenize(t *testing.T) {
 		{"Hezbollah's fighters", "hezbollah fighters", "p."},
 		{"Ra's al-'Ayn", "ras al ayn", "..h"},
 		{"Ash Shaddādah, Syria.", "ash shaddadah syria", "..."},
+		{"Diyarbakır, Łódź", "diyarbakir lodz", ".."},
 		{"killing 1,200 people and 2.5 tonnes", "killing 1,200 people and 2.5 tonnes", "......"},
 		{"the U.S.-led coalition", "the u s led coalition", "....."},
 		{"", "", ""},

@@ -738,7 +738,16 @@ func (g *Gazetteer) containers(toks []doc.Token, out []Found) {
 		used := map[int32]bool{}
 		for _, c := range f.Candidates {
 			for _, o := range n.Candidates {
-				if o.entry == c.entry || o.entry == 0 || o.Level == doc.PrecisionCity {
+				if o.entry == c.entry || o.entry == 0 {
+					continue
+				}
+				if o.Level == doc.PrecisionCity {
+					// "Yenisehir, Diyarbakir": a provincial capital stands for its province
+					if strings.HasPrefix(o.Feature, "PPLA") && o.Feature != "PPLA2" && o.Admin1Code != "" && o.Admin1Code == c.Admin1Code {
+						keep = append(keep, c)
+						used[o.entry] = true
+						break
+					}
 					continue
 				}
 				if within(g, c, o) {
