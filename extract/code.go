@@ -12,7 +12,8 @@ var typeRank = map[string]int{"ASSAULT": 3, "PROTEST": 3, "COERCE": 2}
 
 // subRank breaks ties between equally specific triggers: "clashed ... and took control" is a change
 // of territory, the clash being how it happened.
-var subRank = map[string]int{"Government regains territory": 1, "Non-state actor overtakes territory": 1}
+var subRank = map[string]int{"Government regains territory": 1, "Non-state actor overtakes territory": 1, "Disrupted weapons use": 2,
+	"Headquarters or base established": 1}
 
 // verbal types are things said or decided between parties: without a party they are not events.
 var verbal = map[string]bool{"ACCUSE": true, "CONSULT": true, "REQUEST": true, "REJECT": true, "SUPPORT": true,
@@ -23,14 +24,7 @@ var verbal = map[string]bool{"ACCUSE": true, "CONSULT": true, "REQUEST": true, "
 func (s *sentence) mainTrigger() (lexicon.Hit, bool) {
 	best := -1
 	for i, h := range s.triggers {
-		if best < 0 {
-			best = i
-			continue
-		}
-		b := s.triggers[best]
-		if h.Action.Specificity > b.Action.Specificity ||
-			(h.Action.Specificity == b.Action.Specificity && typeRank[h.Action.Type] > typeRank[b.Action.Type]) ||
-			(h.Action.Specificity == b.Action.Specificity && typeRank[h.Action.Type] == typeRank[b.Action.Type] && subRank[h.Action.ACLEDSubType] > subRank[b.Action.ACLEDSubType]) {
+		if best < 0 || s.outranks(h, s.triggers[best]) {
 			best = i
 		}
 	}
@@ -38,6 +32,25 @@ func (s *sentence) mainTrigger() (lexicon.Hit, bool) {
 		return lexicon.Hit{}, false
 	}
 	return s.triggers[best], true
+}
+
+// outranks orders triggers: the most specific, then the most violent, then the most telling
+// sub-type. A generic violent verb ("hit", "killed") with a weapon named in the sentence is as
+// specific as a weapon noun: "a convoy was hit by a Turkish drone" is a drone strike.
+func (s *sentence) outranks(h, b lexicon.Hit) bool {
+	spec := func(x lexicon.Hit) int {
+		if x.Action.Specificity == 1 && x.Action.Type == "ASSAULT" && s.cue("instrument") != nil {
+			return 3
+		}
+		return x.Action.Specificity
+	}
+	if spec(h) != spec(b) {
+		return spec(h) > spec(b)
+	}
+	if typeRank[h.Action.Type] != typeRank[b.Action.Type] {
+		return typeRank[h.Action.Type] > typeRank[b.Action.Type]
+	}
+	return subRank[h.Action.ACLEDSubType] > subRank[b.Action.ACLEDSubType]
 }
 
 // code turns one sentence into a mention, or reports that it asserts no event.
