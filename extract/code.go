@@ -36,13 +36,14 @@ func (s *sentence) mainTrigger() (lexicon.Hit, bool) {
 
 // outranks orders triggers: the most specific, then the most violent, then the most telling
 // sub-type. A generic violent verb ("hit", "killed") with a weapon named in the sentence is as
-// specific as a weapon noun: "a convoy was hit by a Turkish drone" is a drone strike.
+// specific as a statement or a movement of forces, though still below a word that names the
+// event: "a convoy was hit by a Turkish drone" is a drone strike, "clashed" still beats "attacked".
 func (s *sentence) outranks(h, b lexicon.Hit) bool {
 	spec := func(x lexicon.Hit) int {
 		if x.Action.Specificity == 1 && x.Action.Type == "ASSAULT" && s.cue("instrument") != nil {
-			return 3
+			return 5
 		}
-		return x.Action.Specificity
+		return 2 * x.Action.Specificity
 	}
 	if spec(h) != spec(b) {
 		return spec(h) > spec(b)
