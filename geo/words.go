@@ -16,6 +16,8 @@ func wordSet(s string) map[string]bool {
 // stopword still matches when a type word follows ("Unity state") or precedes ("the town of
 // Police").
 var stopwords = wordSet(`
+economy interior defence defense justice health education finance labour labor energy culture commerce
+agriculture information foreign affairs trade industry transport housing tourism environment welfare
 a an the of and or but in on at to by for from with near into over under after before about
 this that these those there here then than when where while what who whom whose which why how
 he she it we they you i his her its our their my your him them me us
