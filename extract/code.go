@@ -85,7 +85,7 @@ func (x *Extractor) code(s *sentence, st *docState) (doc.Mention, bool) {
 	m.Date = s.eventDate(st)
 	x.crowdActor(s, trig, &m)
 	x.unknownPerpetrator(trig, &m)
-	x.fillActorCountries(&m)
+	x.fillActorCountries(&m, st)
 	x.remember(s, st)
 	if m.Location != nil {
 		p := *m.Location
@@ -110,6 +110,9 @@ func (x *Extractor) code(s *sentence, st *docState) (doc.Mention, bool) {
 // remember keeps the actors of a sentence for later coreference ("the group").
 func (x *Extractor) remember(s *sentence, st *docState) {
 	for _, h := range s.actors {
+		if h.Actor.Country != "" && h.Actor.Kind != lexicon.KindCountry && h.Actor.Kind != lexicon.KindDemonym {
+			st.kindCountry[h.Actor.Kind] = h.Actor.Country
+		}
 		if h.Actor.Kind == lexicon.KindArmedGroup && h.Actor.Name != "" {
 			st.actors = append(st.actors, doc.Actor{Name: h.Actor.Name, Country: h.Actor.Country, Kind: h.Actor.Kind})
 		}

@@ -99,7 +99,7 @@ func (x *Extractor) Extract(d doc.Document) []doc.Mention {
 			}
 		}
 	}
-	st := &docState{doc: d, ctx: ctx}
+	st := &docState{doc: d, ctx: ctx, kindCountry: map[string]string{}}
 	var mentions []doc.Mention
 	for _, s := range parsed {
 		x.resolvePlaces(s, st)
@@ -142,4 +142,7 @@ type docState struct {
 	lastPlace *doc.Place
 	lastDate  *doc.When
 	actors    []doc.Actor
+	// kindCountry is the country of the last actor of each kind named with one: "Israeli forces
+	// ... Soldiers fired" makes the soldiers Israeli.
+	kindCountry map[string]string
 }

@@ -216,22 +216,33 @@ func (s *sentence) corefActor(trig lexicon.Hit, st *docState) *doc.Actor {
 	return &a
 }
 
-// fillActorCountries gives actors named without a country ("troops", "civilians", "police") the
-// country of the event's place, and names them as their kind of that country.
-func (x *Extractor) fillActorCountries(m *doc.Mention) {
-	if m.Location == nil || m.Location.Country == "" {
-		return
-	}
+// fillActorCountries gives actors named without a country ("troops", "civilians", "police") a
+// country: for forces, that of the last force of their kind the report named ("Israeli forces ...
+// soldiers fired"), else the country of the event's place; and names them as their kind of it.
+func (x *Extractor) fillActorCountries(m *doc.Mention, st *docState) {
 	for _, a := range []*doc.Actor{m.Actor1, m.Actor2} {
 		if a == nil || a.Country != "" {
 			continue
 		}
+		country := ""
+		if m.Location != nil {
+			country = m.Location.Country
+		}
 		switch a.Kind {
-		case lexicon.KindMilitary, lexicon.KindPolice, lexicon.KindCivilians, lexicon.KindProtesters:
-			a.Country = m.Location.Country
-			if a.Name == "" || a.Kind == lexicon.KindCivilians || a.Kind == lexicon.KindProtesters {
-				a.Name = lexicon.GenericKindName(a.Kind, x.lex.CountryName(m.Location.Country))
+		case lexicon.KindMilitary, lexicon.KindPolice:
+			if c := st.kindCountry[a.Kind]; c != "" {
+				country = c
 			}
+		case lexicon.KindCivilians, lexicon.KindProtesters:
+		default:
+			continue
+		}
+		if country == "" {
+			continue
+		}
+		a.Country = country
+		if a.Name == "" || a.Kind == lexicon.KindCivilians || a.Kind == lexicon.KindProtesters {
+			a.Name = lexicon.GenericKindName(a.Kind, x.lex.CountryName(country))
 		}
 	}
 }
