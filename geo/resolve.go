@@ -171,12 +171,23 @@ func (g *Gazetteer) Resolve(f Found, ctx Context) (doc.Place, bool) {
 // implausible reports whether a small town is far from everything else the document names: a
 // village missing from the gazetteer whose name matches a town on another continent ("Bara" in
 // Idlib and Bārah in Sudan). It is dropped rather than placed 2,500 km away.
+//
+// Nearer home, a small town in a country the document never points to, when the document clearly
+// points elsewhere, is the same mistake at a shorter range ("al-Rawda district of Taiz" is not in
+// Bulgaria, "Karrada" in a Baghdad report is not in Iran).
 func (g *Gazetteer) implausible(c Candidate, ctx Context) bool {
 	if c.Level != doc.PrecisionCity || c.Population >= 100_000 || c.Feature == "PPLC" || len(ctx.Countries) == 0 {
 		return false
 	}
 	if ctx.Countries[c.Country] > 0 {
 		return false
+	}
+	if c.Population < 50_000 {
+		for _, w := range ctx.Countries {
+			if w >= 4 {
+				return true
+			}
+		}
 	}
 	strong := false
 	for iso3, w := range ctx.Countries {
