@@ -237,3 +237,21 @@ func eventIDs(t *testing.T, db string) string {
 	sort.Strings(ids)
 	return strings.Join(ids, "\n")
 }
+
+func TestBackupWhileStored(t *testing.T) {
+	dir := t.TempDir()
+	db, out := filepath.Join(dir, "s.db"), filepath.Join(dir, "backup.db")
+	if r := run(t, "", "ingest", "--db", db, "--progress", "none", filepath.Join(corpus, "wires.jsonl")); r.code != 0 {
+		t.Fatal(r.stderr)
+	}
+	r := run(t, "", "backup", "--db", db, "--out", out)
+	if r.code != 0 || !strings.Contains(r.stderr, "checked") {
+		t.Fatalf("backup: exit %d: %s", r.code, r.stderr)
+	}
+	if a, b := stats(t, db), stats(t, out); fmt.Sprint(a) != fmt.Sprint(b) {
+		t.Errorf("backup holds %v, source %v", b, a)
+	}
+	if r := run(t, "", "backup", "--db", db, "--out", out); r.code == 0 {
+		t.Error("overwriting a backup must fail")
+	}
+}
