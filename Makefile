@@ -39,3 +39,13 @@ clean:
 bench: build
 	$(GO) run ./tools/bench -mb 50 -bin $(BIN)
 	$(GO) test -run '^$$' -bench . -benchtime 2x ./when ./geo ./extract
+
+# Run every fuzz target for FUZZTIME each (CI runs a short pass through `make test`'s seed corpora).
+FUZZTIME ?= 30s
+fuzz:
+	@for pkg in $$($(GO) list ./...); do \
+		for f in $$($(GO) test -list '^Fuzz' $$pkg 2>/dev/null | grep '^Fuzz'); do \
+			echo "== $$pkg $$f"; \
+			$(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+		done; \
+	done

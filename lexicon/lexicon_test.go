@@ -123,3 +123,24 @@ func TestBuildRejectsBadFiles(t *testing.T) {
 		t.Error("a missing file must be an error")
 	}
 }
+
+// FuzzLoad feeds arbitrary bytes to the loader of user lexicon files: it must return an error or a
+// lexicon, never panic.
+func FuzzLoad(f *testing.F) {
+	f.Add("actors", "name\tcountry\tkind\taliases\nNorthern Hawks\tSYR\tarmed_group\tNH|Hawks\n")
+	f.Add("actions", "plover\tmode\tcameo\tacled_event_type\tacled_sub_event_type\tspecificity\ttriggers\nASSAULT\t\t190\tBattles\tArmed clash\t3\tclash|\n")
+	f.Add("cues", "kind\tvalue\tphrases\n\n#x\nmodality\tdenied\t||denied\n")
+	f.Add("countries", "iso3\tiso2\tname\taliases\tdemonyms\tcapitals\tleaders\nXXX\tXX\tX\t\t\t\t\n")
+	f.Add("outlets", "name\tcountry\taliases\n\xff\t\t\n")
+	f.Fuzz(func(t *testing.T, kind, body string) {
+		if _, ok := columns[kind]; !ok {
+			return
+		}
+		l := &Lexicon{Countries: map[string]*Country{}}
+		if err := l.load(kind, "fuzz-"+kind+".tsv", body); err != nil {
+			return
+		}
+		l.addCountryActors()
+		l.Scan(doc.Tokenize("Northern Hawks clashed with X forces in X.", 0))
+	})
+}
