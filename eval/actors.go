@@ -188,7 +188,7 @@ func (g *GoldActor) addLabel(s, scheme string) {
 	case lb == "protesters" || lb == "rioters" || lb == "protestors":
 		g.Patterns = append(g.Patterns, Pattern{Country: country, Kinds: []string{KindProtesters, KindRioters}, AnyCountry: true})
 		return
-	case strings.HasPrefix(lb, "unidentified "):
+	case strings.HasPrefix(lb, "unidentified ") || lb == "unknown": // GTD writes "Unknown" for no claimed group
 		g.Patterns = append(g.Patterns, Pattern{Country: country,
 			Kinds: []string{KindUnidentified, KindArmedGroup, KindMilitia}, AnyCountry: true, Unnamed: true})
 		if strings.Contains(lb, "military") {
