@@ -5,12 +5,6 @@
 package extract
 
 import (
-	"strings"
-	"sync"
-
-	"github.com/neurosnap/sentences"
-	"github.com/neurosnap/sentences/english"
-
 	"github.com/sitrep-dev/sitrep/doc"
 	"github.com/sitrep-dev/sitrep/geo"
 	"github.com/sitrep-dev/sitrep/lexicon"
@@ -21,10 +15,6 @@ type Extractor struct {
 	lex *lexicon.Lexicon
 	gaz *geo.Gazetteer
 }
-
-var splitter = sync.OnceValues(func() (*sentences.DefaultSentenceTokenizer, error) {
-	return english.NewSentenceTokenizer(nil)
-})
 
 // New returns an Extractor over the given dictionaries and gazetteer.
 func New(lex *lexicon.Lexicon, gaz *geo.Gazetteer) (*Extractor, error) {
@@ -46,39 +36,6 @@ func Default() (*Extractor, error) {
 	}
 	return New(lex, gaz)
 }
-
-// Sentences splits a document's text into sentences, never across paragraphs (blank lines), with
-// spans into the text. Leading and trailing space is trimmed from each span.
-func Sentences(text string) []doc.Sentence {
-	tok, _ := splitter()
-	var out []doc.Sentence
-	start := 0
-	for start < len(text) {
-		end := strings.Index(text[start:], "\n\n")
-		if end < 0 {
-			end = len(text)
-		} else {
-			end += start
-		}
-		para := text[start:end]
-		for _, s := range tok.Tokenize(para) {
-			a, b := start+s.Start, start+s.End
-			for a < b && isSpace(text[a]) {
-				a++
-			}
-			for b > a && isSpace(text[b-1]) {
-				b--
-			}
-			if a < b {
-				out = append(out, doc.Sentence{Index: len(out), Span: doc.Span{Start: a, End: b}, Text: text[a:b]})
-			}
-		}
-		start = end + 2
-	}
-	return out
-}
-
-func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
 
 // Extract returns the events the document asserts, one mention per event: sentences about the same
 // event are merged into the richest record.
@@ -108,10 +65,54 @@ func (x *Extractor) Extract(d doc.Document) []doc.Mention {
 		}
 	}
 	mentions = mergeWithinDocument(mentions)
+	claimant := x.claimant(d, parsed, st)
 	for i := range mentions {
 		x.refineFromLaterSentences(&mentions[i], parsed)
+		attributeClaim(&mentions[i], claimant)
 	}
 	return mentions
+}
+
+// claimant finds a group that claimed responsibility in the report ("ISIL claimed responsibility
+// for the incident"): the actor right before the claim.
+func (x *Extractor) claimant(d doc.Document, parsed []*sentence, st *docState) *doc.Actor {
+	for _, s := range parsed {
+		for _, c := range s.cuesOf("modality") {
+			if c.Cue.Value != doc.Claimed || !s.claimsResponsibility(c) {
+				continue
+			}
+			for k := len(s.actors) - 1; k >= 0; k-- {
+				h := s.actors[k]
+				if h.Last < c.First && c.First-h.Last <= 3 && !h.Actor.IsGeneric() && h.Actor.Kind != lexicon.KindPerson {
+					return x.actor(s, h, st, true)
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// claimsResponsibility tells a claim of responsibility from other uses of "claimed" ("claimed the
+// lives of").
+func (s *sentence) claimsResponsibility(c lexicon.Hit) bool {
+	for k := c.Last; k < len(s.toks) && k <= c.Last+3; k++ {
+		if n := s.norm(k); n == "responsibility" || n == "credit" {
+			return true
+		}
+	}
+	return false
+}
+
+// attributeClaim names the claimant as the perpetrator of an attack the report otherwise leaves
+// to unknown assailants, as monitors code a claimed attack.
+func attributeClaim(m *doc.Mention, claimant *doc.Actor) {
+	if claimant == nil || m.Type != "ASSAULT" || m.Modality != doc.Occurred {
+		return
+	}
+	if m.Actor1 == nil || m.Actor1.Kind == lexicon.KindUnknown {
+		a := *claimant
+		m.Actor1 = &a
+	}
 }
 
 // refineFromLaterSentences lets the sentences after a protest's own tell how it was met: "Police
