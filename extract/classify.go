@@ -63,8 +63,18 @@ func (x *Extractor) refineAssault(s *sentence, trig lexicon.Hit, m *doc.Mention)
 		}
 		return
 	}
+	// gunfire between armed sides is a battle, whatever heavier weapon the sentence also names
+	if fire := s.instrumentCue("Attack"); fire && isArmed(m.Actor2) && (m.Actor1 == nil || isArmed(m.Actor1) || m.Actor1.Kind == lexicon.KindUnknown) {
+		m.ACLEDType, m.ACLEDSubType, m.CAMEO, m.Mode = "Battles", "Armed clash", "190", ""
+		return
+	}
 	if in := s.strongestInstrument(); in != "" {
 		x.setInstrument(m, in)
+	}
+	// a beating or stoning by people who are not state forces is mob violence
+	if m.ACLEDSubType == "Attack" && s.cue("riot") != nil && (m.Actor1 == nil || m.Actor1.Kind != lexicon.KindMilitary && m.Actor1.Kind != lexicon.KindPolice) {
+		m.Type, m.ACLEDType, m.ACLEDSubType, m.CAMEO, m.Mode = "PROTEST", "Riots", "Mob violence", "145", "riot"
+		return
 	}
 	// small-arms violence against an armed target is a battle; against civilians, an attack
 	if m.ACLEDSubType == "Attack" && isArmed(m.Actor2) && (m.Actor1 == nil || armedKinds[m.Actor1.Kind] || m.Actor1.Kind == lexicon.KindUnknown) {
@@ -162,6 +172,16 @@ func isArmed(a *doc.Actor) bool { return a != nil && armedKinds[a.Kind] }
 func (s *sentence) hasProtestWord() bool {
 	for _, h := range s.triggers {
 		if h.Action.ACLEDType == "Protests" && h.Action.Specificity == 3 {
+			return true
+		}
+	}
+	return false
+}
+
+// instrumentCue reports whether the sentence names a weapon of the given sub-event type.
+func (s *sentence) instrumentCue(subType string) bool {
+	for _, h := range s.cuesOf("instrument") {
+		if h.Cue.Value == subType {
 			return true
 		}
 	}
