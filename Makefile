@@ -5,23 +5,35 @@ DB      ?= sitrep.db
 SHARED  ?= ../shared
 CORPUS  := testdata/corpus
 
-.PHONY: build demo test eval bench fuzz gazetteer clean
+.PHONY: build web demo test eval bench fuzz gazetteer clean
 
-build:
+build: web
 	$(GO) build -o $(BIN) ./cmd/sitrep
 
-# Build, ingest the bundled sample corpus into $(DB) and print a summary.
+# Build the web page into web/dist, which `go build` embeds: npm ci (when the lock file changed),
+# then esbuild. Needs Node.js and npm; without them it says so and the binary serves a note at /.
+web:
+	@if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then \
+		cd web && { [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund; } && npm run --silent build; \
+	else \
+		echo "make web: node/npm not found: the web page is not built (sitrep serve answers / with a note; the API works)"; \
+	fi
+
+# Build, ingest the bundled sample corpus into $(DB), print a summary, then serve it (Ctrl-C stops).
 demo: build
 	$(BIN) ingest --db $(DB) $(CORPUS)
 	$(BIN) summary --db $(DB)
+	$(BIN) serve --db $(DB) --addr 127.0.0.1:8080
 
-# Vet and every test, with the race detector.
-test:
+# Vet and every test, with the race detector (the web page is built first for the browser test).
+test: web
 	$(GO) vet ./...
 	$(GO) test -race -count=1 ./...
 
-# Score the extractor on the gold data in $(SHARED)/eval (skipped where it is absent).
+# Score fusion on our own gold set (testdata/fusion), then the extractor on the gold data in
+# $(SHARED)/eval (skipped where it is absent).
 eval: build
+	$(BIN) eval --fusion testdata/fusion
 	@if [ -d "$(SHARED)/eval" ]; then \
 		$(BIN) eval --shared $(SHARED)/eval; \
 	else \

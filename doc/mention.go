@@ -110,6 +110,12 @@ type Phrase struct {
 type Attribution struct {
 	Name string `json:"name"`
 	Span Span   `json:"span"`
+	// On a fused event, an outlet whose documents report it also lists them (content ids), with the
+	// earliest publication time among them; CopyOf names the outlet it republished, when its only
+	// documents are near-copies of another outlet's report (it then adds no corroboration).
+	Documents []string  `json:"documents,omitempty"`
+	FirstSeen time.Time `json:"first_seen,omitzero"`
+	CopyOf    string    `json:"copy_of,omitempty"`
 }
 
 // Evidence is the sentence a mention was coded from.
@@ -150,4 +156,15 @@ type Event struct {
 	// Outlets are the independent outlets whose documents report the event; Corroboration counts them.
 	Outlets       []string `json:"outlets,omitempty"`
 	Corroboration int      `json:"corroboration"`
+	// Grade says how well the event is established (GradeSingle ... GradeContested, see fusion.go);
+	// DeniedBy names the parties whose denial makes it contested.
+	Grade    string   `json:"grade,omitempty"`
+	DeniedBy []string `json:"denied_by,omitempty"`
+	// FatalitiesRange is the lowest and highest toll the reports give (Fatalities is the figure most
+	// independent outlets give); nil when no report gives one.
+	FatalitiesRange *[2]int `json:"fatalities_range,omitempty"`
+	// FirstSeen is the earliest publication time of the documents behind the event.
+	FirstSeen time.Time `json:"first_seen,omitzero"`
+	// Version counts the event's stored states: 1 when created, one more with every change.
+	Version int `json:"version,omitempty"`
 }

@@ -64,7 +64,29 @@ func isPossessive(rest string) bool {
 func isHyphen(r rune) bool { return r == '-' || r == '‐' || r == '‑' }
 
 func isWordRune(r rune) bool {
+	if r < 0x300 { // below the first combining mark: letters and digits only
+		if r < utf8.RuneSelf {
+			return asciiWord[r]
+		}
+		return unicode.IsLetter(r) || unicode.IsDigit(r)
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+// asciiWord marks the ASCII letters and digits.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
+
+// decodeRune is utf8.DecodeRuneInString with the ASCII case inline.
+func decodeRune(s string) (rune, int) {
+	if len(s) > 0 && s[0] < utf8.RuneSelf {
+		return rune(s[0]), 1
+	}
+	return utf8.DecodeRuneInString(s)
 }
 
 // Tokenize splits text into word and number tokens with byte spans relative to text, offset by base
@@ -72,27 +94,51 @@ func isWordRune(r rune) bool {
 // "Hezbollah's" becomes one token whose Norm drops the apostrophe); hyphens split words and mark the
 // next token. A number with thousands separators or a decimal point ("1,200", "2.5") is one token.
 func Tokenize(text string, base int) []Token {
-	var toks []Token
+	n := wordStarts(text)
+	if n == 0 {
+		return nil
+	}
+	toks := make([]Token, 0, n) // one allocation: every token starts a run of word runes
+	// the Norm of an ASCII word is its lower-case form: a slice of the text lowered once, rather
+	// than a string per capitalised word
+	var lower string
 	i := 0
 	punctStart := 0
 	for i < len(text) {
-		r, w := utf8.DecodeRuneInString(text[i:])
-		if !isWordRune(r) {
+		if c := text[i]; c < utf8.RuneSelf {
+			if !asciiWord[c] {
+				i++
+				continue
+			}
+		} else if r, w := utf8.DecodeRuneInString(text[i:]); !isWordRune(r) {
 			i += w
 			continue
 		}
 		start := i
+		ascii := true
 		for i < len(text) {
-			r, w := utf8.DecodeRuneInString(text[i:])
-			if isWordRune(r) {
-				i += w
-				continue
+			var r rune
+			w := 1
+			if c := text[i]; c < utf8.RuneSelf {
+				if asciiWord[c] {
+					i++
+					continue
+				}
+				r = rune(c)
+			} else {
+				r, w = utf8.DecodeRuneInString(text[i:])
+				if isWordRune(r) {
+					ascii = false
+					i += w
+					continue
+				}
 			}
 			// apostrophe or number separator inside a word: keep going if a word rune follows
-			if i+w < len(text) {
-				next, _ := utf8.DecodeRuneInString(text[i+w:])
+			if i+w < len(text) && (r == ',' || r == '.' || isApostrophe(r)) {
+				next, _ := decodeRune(text[i+w:])
 				prev, _ := utf8.DecodeLastRuneInString(text[start:i])
 				if isApostrophe(r) && unicode.IsLetter(next) && unicode.IsLetter(prev) && !(isPossessive(text[i+w:]) && utf8.RuneCountInString(text[start:i]) > 2) {
+					ascii = false
 					i += w
 					continue
 				}
@@ -105,9 +151,19 @@ func Tokenize(text string, base int) []Token {
 		}
 		between := text[punctStart:start]
 		t := Token{Text: text[start:i], Span: Span{base + start, base + i}}
-		t.Norm = Normalize(t.Text)
+		switch {
+		case !ascii:
+			t.Norm = Normalize(t.Text)
+		case !hasUpper(t.Text):
+			t.Norm = t.Text
+		default:
+			if lower == "" {
+				lower = asciiLower(text)
+			}
+			t.Norm = lower[start:i]
+		}
 		if i < len(text) {
-			if r, w := utf8.DecodeRuneInString(text[i:]); isApostrophe(r) && isPossessive(text[i+w:]) && utf8.RuneCountInString(t.Text) > 2 {
+			if r, w := decodeRune(text[i:]); isApostrophe(r) && isPossessive(text[i+w:]) && utf8.RuneCountInString(t.Text) > 2 {
 				t.Possessive = true
 				i += w + 1
 			}
@@ -121,6 +177,51 @@ func Tokenize(text string, base int) []Token {
 		punctStart = i
 	}
 	return toks
+}
+
+// wordStarts counts the runs of word runes in text: at least the number of tokens.
+func wordStarts(text string) int {
+	n := 0
+	in := false
+	for i := 0; i < len(text); {
+		var word bool
+		if c := text[i]; c < utf8.RuneSelf {
+			word = asciiWord[c]
+			i++
+		} else {
+			r, w := utf8.DecodeRuneInString(text[i:])
+			word = isWordRune(r)
+			i += w
+		}
+		if word && !in {
+			n++
+		}
+		in = word
+	}
+	return n
+}
+
+func hasUpper(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			return true
+		}
+	}
+	return false
+}
+
+// asciiLower lowers the ASCII letters of s, byte for byte (so offsets stay valid).
+func asciiLower(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
 }
 
 // Normalize folds a word for look-ups: NFD, combining marks and apostrophes removed, lower case.

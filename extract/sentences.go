@@ -55,7 +55,9 @@ func Sentences(text string) []doc.Sentence {
 		return nil
 	}
 	var out []doc.Sentence
-	var words []pword
+	wp := wordsPool.Get().(*[]pword)
+	words := (*wp)[:0]
+	var breaks []int
 	start := 0
 	for start < len(text) {
 		end := strings.Index(text[start:], "\n\n")
@@ -65,8 +67,7 @@ func Sentences(text string) []doc.Sentence {
 			end += start
 		}
 		para := text[start:end]
-		var breaks []int
-		words, breaks = p.breaks(para, words[:0])
+		words, breaks = p.breaks(para, words[:0], breaks[:0])
 		last := 0
 		for _, e := range breaks {
 			out = appendSentence(out, text, start+last, start+e)
@@ -77,8 +78,12 @@ func Sentences(text string) []doc.Sentence {
 		}
 		start = end + 2
 	}
+	*wp = words
+	wordsPool.Put(wp)
 	return out
 }
+
+var wordsPool = sync.Pool{New: func() any { return new([]pword) }}
 
 func appendSentence(out []doc.Sentence, text string, a, b int) []doc.Sentence {
 	for a < b && isSpace(text[a]) {
@@ -104,12 +109,13 @@ type pword struct {
 	abbr       bool
 }
 
-// breaks returns the end offsets (in para) of the sentences Punkt finds in para, the last one
-// excepted when it ends the paragraph; words is scratch space, returned for reuse.
-func (p *punkt) breaks(para string, words []pword) ([]pword, []int) {
+// breaks appends to breaks the offsets in para after each word Punkt ends a sentence with (the
+// text after the last one is the paragraph's last sentence); words is scratch space. Both are
+// returned for reuse.
+func (p *punkt) breaks(para string, words []pword, breaks []int) ([]pword, []int) {
 	words = tokenizeWords(para, words)
 	if len(words) == 0 {
-		return words, nil
+		return words, breaks
 	}
 	text := func(w *pword) string { return para[w.start:w.end] }
 	// type-based pass
@@ -208,7 +214,6 @@ func (p *punkt) breaks(para string, words []pword) ([]pword, []int) {
 			one.sentBreak = true
 		}
 	}
-	var breaks []int
 	for k := range words {
 		if words[k].sentBreak {
 			breaks = append(breaks, int(words[k].pos))
@@ -289,9 +294,13 @@ func hasPunct(s string) bool {
 		switch s[i] {
 		case '.', '?', '!':
 			return true
+		case "。"[0]:
+			if strings.HasPrefix(s[i:], "。") {
+				return true
+			}
 		}
 	}
-	return strings.Contains(s, "。")
+	return false
 }
 
 func hasPeriodFinal(s string) bool {

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -46,11 +47,15 @@ const (
 	tierSkel      = 1
 )
 
-// scratch holds the buffers one Find call reuses.
+// scratch holds the buffers one Find call reuses; Find takes one from scratchPool, so that a
+// sentence costs no allocation but its results.
 type scratch struct {
 	full, strip, sk []byte
 	posts           []uint32
+	scored          []scored
 }
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
 // Find returns the place names in one sentence's tokens, in text order, longest match first. A name
 // must start with a capital letter (or an Arabic article before one, "al-Bab"); single words of two
@@ -58,9 +63,9 @@ type scratch struct {
 // Nasrallah", "New York Times") are not matched.
 func (g *Gazetteer) Find(toks []doc.Token) []Found {
 	var out []Found
-	var s scratch
+	s := scratchPool.Get().(*scratch)
 	for i := 0; i < len(toks); {
-		f, ok := g.matchAt(toks, i, &s)
+		f, ok := g.matchAt(toks, i, s)
 		if !ok {
 			i++
 			continue
@@ -68,6 +73,7 @@ func (g *Gazetteer) Find(toks []doc.Token) []Found {
 		out = append(out, f)
 		i = f.Last + 1
 	}
+	scratchPool.Put(s)
 	if len(out) == 0 {
 		return nil
 	}
@@ -203,7 +209,7 @@ func (g *Gazetteer) matchAt(toks []doc.Token, i int, s *scratch) (Found, bool) {
 		if single && tier == tierSkel && len(s.sk) < 5 {
 			continue // short skeletons join too much: "Shadaa" and Chad
 		}
-		cands := g.rank(posts, tier)
+		cands := g.rank(posts, tier, s)
 		if single && tier == tierSkel && i == j && !notable(cands) && !locative(toks, i) {
 			continue
 		}
@@ -399,8 +405,14 @@ func (g *Gazetteer) lookup(s *scratch) ([]uint32, int) {
 	return s.posts, tierSkel
 }
 
+// scored is an entry index and its score, for rank.
+type scored struct {
+	i int32
+	s float64
+}
+
 // rank turns postings into candidates, best first, at most maxCandidates.
-func (g *Gazetteer) rank(posts []uint32, tier int) []Candidate {
+func (g *Gazetteer) rank(posts []uint32, tier int, s *scratch) []Candidate {
 	// one posting per entry, best flags
 	slices.SortFunc(posts, func(a, b uint32) int { return int(a&postingMask) - int(b&postingMask) })
 	out := posts[:0]
@@ -411,11 +423,8 @@ func (g *Gazetteer) rank(posts []uint32, tier int) []Candidate {
 		}
 		out = append(out, p)
 	}
-	type scored struct {
-		i int32
-		s float64
-	}
-	sc := make([]scored, len(out))
+	sc := slices.Grow(s.scored[:0], len(out))[:len(out)]
+	s.scored = sc
 	for k, p := range out {
 		i := int32(p & postingMask)
 		sc[k] = scored{i, g.baseScore(&g.entries[i], p, tier)}

@@ -10,9 +10,11 @@ import (
 	"fmt"
 	"io/fs"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/kljensen/snowball/english"
 
@@ -121,6 +123,7 @@ type Lexicon struct {
 	qualifier Matcher // cues, on word stems; apart from triggers so "were killed" never hides "killed"
 	nameIDs   []nameRef
 	stemIDs   []stemRef
+	words     wordCache // normalised word → its keys in the matchers, for Scan
 }
 
 // nameRef says what a name-matcher id points at and, for short acronyms, the exact spelling required.
@@ -189,6 +192,7 @@ func Build(extra []string) (*Lexicon, error) {
 		}
 	}
 	l.addCountryActors()
+	l.words.freeze(l)
 	return l, nil
 }
 
@@ -237,35 +241,58 @@ func isAcronym(alias string) bool {
 func (l *Lexicon) addActor(a ActorEntry, aliases ...string) {
 	id := len(l.actors)
 	l.actors = append(l.actors, a)
+	shared := -1
 	for _, alias := range aliases {
-		l.addName(alias, nameRef{actor: id, outlet: -1})
+		shared = l.addName(alias, nameRef{actor: id, outlet: -1}, shared)
 	}
 }
 
-func (l *Lexicon) addName(alias string, ref nameRef) {
+// addName registers an alias of ref's actor or outlet. The aliases of one entry that match in any
+// case share one name id (shared: -1 for the first; addName returns the id to pass next), since a
+// hit names the entry, not the alias: 200,000 country-and-noun phrases need a few thousand ids.
+func (l *Lexicon) addName(alias string, ref nameRef, shared int) int {
 	alias = strings.TrimSpace(alias)
 	keys := Keys(alias)
 	if len(keys) == 0 {
-		return
+		return shared
 	}
 	if isAcronym(alias) {
 		for _, t := range doc.Tokenize(alias, 0) {
 			ref.exact = append(ref.exact, t.Text)
 		}
+		l.names.Add(keys, len(l.nameIDs))
+		l.nameIDs = append(l.nameIDs, ref)
+		return shared
 	}
-	l.names.Add(keys, len(l.nameIDs))
-	l.nameIDs = append(l.nameIDs, ref)
+	if shared < 0 {
+		shared = len(l.nameIDs)
+		l.nameIDs = append(l.nameIDs, ref)
+	}
+	l.names.Add(keys, shared)
+	return shared
 }
 
 // Scan finds every dictionary phrase in toks (one sentence) in one pass per matcher: names (actors
 // and outlets) on normalised words, actions and cues on stems. Hits come sorted by First.
 func (l *Lexicon) Scan(toks []doc.Token) []Hit {
-	var hits []Hit
-	keys := make([]string, len(toks))
-	for i, t := range toks {
-		keys[i] = t.Norm
+	var hbuf [16]Hit
+	hits := hbuf[:0]
+	var s scanScratch
+	// each token's key in the names, trigger and qualifier matchers
+	var kbuf [3 * 64]int32
+	buf := kbuf[:]
+	n := len(toks)
+	if 3*n > len(buf) {
+		buf = make([]int32, 3*n)
 	}
-	l.names.Scan(keys, func(first, last, id int) bool {
+	keys, tkeys, qkeys := buf[:n], buf[n:2*n], buf[2*n:3*n]
+	memo := l.getWordMemo()
+	for i, t := range toks {
+		k := l.keysOf(t.Norm, memo)
+		keys[i], tkeys[i], qkeys[i] = k.name, k.trigger, k.qualifier
+	}
+	l.words.pool.Put(memo)
+	l.names.scan(keys, func(first, last, id int) bool {
 		ref := l.nameIDs[id]
 		if ref.exact == nil {
 			return true
@@ -288,16 +315,13 @@ func (l *Lexicon) Scan(toks []doc.Token) []Hit {
 			h.Outlet = &l.outlets[ref.outlet]
 		}
 		hits = append(hits, h)
-	})
-	for i := range keys {
-		keys[i] = Stem(keys[i])
-	}
+	}, &s)
 	lowerOK := func(first, last, id int) bool {
 		if !l.stemIDs[id].lower {
 			return true
 		}
 		for k := first; k <= last; k++ {
-			if strings.ToLower(toks[k].Text) != toks[k].Text {
+			if !isLower(toks[k].Text) {
 				return false
 			}
 		}
@@ -315,10 +339,33 @@ func (l *Lexicon) Scan(toks []doc.Token) []Hit {
 			hits = append(hits, h)
 		}
 	}
-	l.triggers.Scan(keys, lowerOK, emit)
-	l.qualifier.Scan(keys, lowerOK, emit)
+	l.triggers.scan(tkeys, lowerOK, emit, &s)
+	l.qualifier.scan(qkeys, lowerOK, emit, &s)
+	if len(hits) == 0 {
+		return nil
+	}
 	sortHits(hits)
-	return hits
+	return slices.Clone(hits)
+}
+
+// isLower reports whether strings.ToLower(s) == s for s valid UTF-8 (as token texts are), without
+// building the lower-case copy.
+func isLower(s string) bool {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				return false
+			}
+			i++
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && w == 1 || unicode.ToLower(r) != r {
+			return false // (ToLower replaces invalid bytes)
+		}
+		i += w
+	}
+	return true
 }
 
 func sortHits(h []Hit) {

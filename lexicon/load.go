@@ -84,8 +84,9 @@ func (l *Lexicon) load(kind, name, text string) error {
 		case "outlets":
 			id := len(l.outlets)
 			l.outlets = append(l.outlets, Outlet{Name: f[0], Country: f[1]})
+			shared := -1
 			for _, alias := range append([]string{f[0]}, list(f[2])...) {
-				l.addName(alias, nameRef{actor: -1, outlet: id})
+				shared = l.addName(alias, nameRef{actor: -1, outlet: id}, shared)
 			}
 		case "actions":
 			spec, err := strconv.Atoi(f[5])
@@ -96,30 +97,47 @@ func (l *Lexicon) load(kind, name, text string) error {
 			l.stemIDs = append(l.stemIDs, stemRef{action: len(l.actions), cue: -1, lower: true})
 			l.actions = append(l.actions, Action{Type: f[0], Mode: f[1], CAMEO: f[2], ACLEDType: f[3], ACLEDSubType: f[4], Specificity: spec})
 			for _, p := range list(f[6]) {
-				l.triggers.Add(stemKeys(p), ref)
+				l.triggers.Add(l.stemPhrase(p), ref)
 			}
 		case "cues":
 			ref := len(l.stemIDs)
 			l.stemIDs = append(l.stemIDs, stemRef{action: -1, cue: len(l.cues), lower: f[0] == "modality" || f[0] == "negation"})
 			l.cues = append(l.cues, Cue{Kind: f[0], Value: f[1]})
 			for _, p := range list(f[2]) {
-				l.qualifier.Add(stemKeys(p), ref)
+				l.qualifier.Add(l.stemPhrase(p), ref)
 			}
 		}
 	}
 	return nil
 }
 
+// stemPhrase is stemKeys(phrase), remembering each word's stem for Scan.
+func (l *Lexicon) stemPhrase(phrase string) []string {
+	keys := Keys(phrase)
+	if l.words.stems == nil {
+		l.words.stems = map[string]string{}
+	}
+	for i, k := range keys {
+		st, ok := l.words.stems[k]
+		if !ok {
+			st = Stem(k)
+			l.words.stems[k] = st
+		}
+		keys[i] = st
+	}
+	return keys
+}
+
 // Nouns that turn a country or demonym into an actor of a kind: "Syrian army", "Iraq's police".
 var kindNouns = map[string][]string{
-	KindMilitary: {"army", "armed forces", "forces", "troops", "military", "soldiers", "soldier", "warplanes",
+	KindMilitary: {"army", "armed forces", "forces", "troops", "military", "soldiers", "soldier", "servicemen", "serviceman", "warplanes",
 		"warplane", "jets", "fighter jets", "aircraft", "air force", "drone", "drones", "navy", "artillery",
 		"special forces", "air defences", "air defenses", "tanks", "marines", "regime forces", "government forces",
 		"pro-government forces", "military forces", "ground forces", "defence forces", "defense forces", "units", "gunboats", "helicopters"},
 	KindGovernment: {"government", "authorities", "officials", "ministry", "foreign ministry", "defence ministry",
 		"defense ministry", "interior ministry", "president", "prime minister", "foreign minister", "cabinet",
 		"parliament", "leaders", "leadership", "regime", "administration", "embassy", "envoy"},
-	KindPolice: {"police", "policemen", "police officers", "security forces", "riot police", "border guards",
+	KindPolice: {"police", "policemen", "policeman", "police officer", "police officers", "security forces", "riot police", "border guards",
 		"border police", "gendarmerie", "intelligence", "security services", "counter-terrorism forces"},
 	KindCivilians: {"civilians", "residents", "villagers", "nationals", "citizens", "children", "women",
 		"workers", "farmers", "refugees", "migrants", "fishermen", "people", "family", "families", "students"},
@@ -145,7 +163,33 @@ func GenericKindName(kind, country string) string {
 
 // addCountryActors turns every country row into actors: the country name, its demonyms, capitals
 // (a metonym for the government), leaders, and each combination with a kind noun.
+//
+// The combinations (some 200,000 phrases) are not tokenised one by one: the keys of "Syrian army"
+// are the keys of "Syrian" and then those of "army", since the tokenizer never joins words across a
+// space, so each country word and each noun is tokenised once and their keys are concatenated. A
+// combination is never an acronym (the nouns are lower case), so no exact spelling is kept.
 func (l *Lexicon) addCountryActors() {
+	kinds := []string{KindMilitary, KindGovernment, KindPolice, KindCivilians, KindProtesters}
+	nouns := 0
+	for _, kind := range kinds {
+		nouns += len(kindNouns[kind])
+	}
+	adjs := 0
+	for _, c := range l.Countries {
+		adjs += 1 + len(c.Aliases) + len(c.Demonyms)
+	}
+	l.names.grow(adjs * nouns)
+	nounKeys := map[string][][]int32{} // kind → the key numbers of each noun
+	for _, kind := range kinds {
+		for _, noun := range kindNouns[kind] {
+			var kids []int32
+			for _, k := range Keys(noun) {
+				kids = append(kids, l.names.intern(k))
+			}
+			nounKeys[kind] = append(nounKeys[kind], kids)
+		}
+	}
+	var adjNodes []int32 // the trie node after each country word
 	for _, c := range sortedCountries(l.Countries) {
 		names := append([]string{c.Name}, c.Aliases...)
 		l.addActor(ActorEntry{Name: c.Name, Country: c.ISO3, Kind: KindCountry, AlsoPlace: true}, names...)
@@ -154,14 +198,28 @@ func (l *Lexicon) addCountryActors() {
 		for _, person := range groupLeaders(c.Leaders) {
 			l.addActor(ActorEntry{Name: person[0], Country: c.ISO3, Kind: KindPerson}, person...)
 		}
-		for _, kind := range []string{KindMilitary, KindGovernment, KindPolice, KindCivilians, KindProtesters} {
-			var phrases []string
-			for _, adj := range append(append([]string{}, names...), c.Demonyms...) {
-				for _, noun := range kindNouns[kind] {
-					phrases = append(phrases, adj+" "+noun)
+		adjNodes = adjNodes[:0]
+		for _, adj := range append(names, c.Demonyms...) {
+			n := int32(0)
+			for _, k := range Keys(adj) {
+				n = l.names.child(n, l.names.intern(k))
+			}
+			adjNodes = append(adjNodes, n)
+		}
+		for _, kind := range kinds {
+			id := len(l.actors)
+			l.actors = append(l.actors, ActorEntry{Name: GenericKindName(kind, c.Name), Country: c.ISO3, Kind: kind})
+			ref := len(l.nameIDs)
+			l.nameIDs = append(l.nameIDs, nameRef{actor: id, outlet: -1})
+			for _, adj := range adjNodes {
+				for _, noun := range nounKeys[kind] {
+					n := adj
+					for _, kid := range noun {
+						n = l.names.child(n, kid)
+					}
+					l.names.addID(n, ref)
 				}
 			}
-			l.addActor(ActorEntry{Name: GenericKindName(kind, c.Name), Country: c.ISO3, Kind: kind}, phrases...)
 		}
 	}
 	// kind nouns alone ("troops", "the police"): the extractor fills the country from context

@@ -1,75 +1,304 @@
 package lexicon
 
+import (
+	"maps"
+	"slices"
+	"strings"
+	"sync"
+)
+
 // Matcher finds dictionary phrases in a token sequence in one left-to-right pass: a trie over
 // token keys (normalised words or their stems), longest match first.
+//
+// Keys are interned to numbers and the trie is one hash table of edges (node, key) → node, so a
+// scan looks each token up once and allocates nothing; a node's entry ids are kept inline (most
+// nodes end one phrase or none).
 type Matcher struct {
-	root node
+	keys  map[string]int32 // key → key number
+	edges map[uint64]int32 // node<<32 | key number → child node
+	// node → its entry id (≥ 0), none (-1), or, for a node with several, -2-i for multi[i];
+	// node 0 is the root
+	ids   []int32
+	multi [][]int
+	root  []int32 // key number → child of the root, or -1: the edges most looked up, in an array
+	// node → its only child (key number+1)<<32 | child, 0 for none, or manyChildren, in which case
+	// edges has them: most nodes of a trie have one child or none, and need no hashing
+	only []uint64
 }
 
-type node struct {
-	next map[string]*node
-	ids  []int
-}
+const manyChildren = ^uint64(0)
 
 // Add registers a phrase (its token keys) under an entry id. Empty phrases are ignored.
 func (m *Matcher) Add(keys []string, id int) {
 	if len(keys) == 0 {
 		return
 	}
-	n := &m.root
+	n := int32(0)
 	for _, k := range keys {
-		if n.next == nil {
-			n.next = make(map[string]*node)
-		}
-		c := n.next[k]
-		if c == nil {
-			c = &node{}
-			n.next[k] = c
-		}
-		n = c
+		n = m.child(n, m.intern(k))
 	}
-	for _, have := range n.ids {
-		if have == id {
-			return
+	m.addID(n, id)
+}
+
+func (m *Matcher) init() {
+	if m.keys == nil {
+		m.keys = map[string]int32{}
+		m.edges = map[uint64]int32{}
+		m.ids = []int32{-1}
+		m.only = []uint64{0}
+	}
+}
+
+// grow makes room for about n more trie nodes.
+func (m *Matcher) grow(n int) {
+	m.init()
+	edges := make(map[uint64]int32, len(m.edges)+n)
+	for e, c := range m.edges {
+		edges[e] = c
+	}
+	m.edges = edges
+	m.ids = slices.Grow(m.ids, n)
+	m.only = slices.Grow(m.only, n)
+}
+
+// intern returns the number of key k, adding it if new.
+func (m *Matcher) intern(k string) int32 {
+	m.init()
+	kid, ok := m.keys[k]
+	if !ok {
+		kid = int32(len(m.keys))
+		m.keys[k] = kid
+		m.root = append(m.root, -1)
+	}
+	return kid
+}
+
+// child returns the node after node n on key number kid, adding it if new.
+func (m *Matcher) child(n, kid int32) int32 {
+	m.init()
+	e := uint64(n)<<32 | uint64(uint32(kid))
+	c, ok := m.edges[e]
+	if !ok {
+		c = int32(len(m.ids))
+		m.ids = append(m.ids, -1)
+		m.only = append(m.only, 0)
+		m.edges[e] = c
+		if n == 0 {
+			m.root[kid] = c
+		}
+		if m.only[n] == 0 {
+			m.only[n] = uint64(kid+1)<<32 | uint64(c)
+		} else {
+			m.only[n] = manyChildren
 		}
 	}
-	n.ids = append(n.ids, id)
+	return c
+}
+
+// addID adds an entry id to the phrase that ends at node n.
+func (m *Matcher) addID(n int32, id int) {
+	switch v := m.ids[n]; {
+	case v == -1:
+		m.ids[n] = int32(id)
+	case v >= 0 && int(v) != id:
+		m.ids[n] = int32(-2 - len(m.multi))
+		m.multi = append(m.multi, []int{int(v), id})
+	case v <= -2 && !slices.Contains(m.multi[-2-v], id):
+		m.multi[-2-v] = append(m.multi[-2-v], id)
+	}
+}
+
+// key returns the number of a token key, or -1 if no phrase uses it.
+func (m *Matcher) key(k string) int32 {
+	if kid, ok := m.keys[k]; ok {
+		return kid
+	}
+	return -1
 }
 
 // Scan walks keys once. At each position it finds the longest phrase for which accept keeps at least
 // one id, reports it through emit(first, last, ids) with last inclusive, and resumes after it.
 // accept may be nil (every id is kept).
 func (m *Matcher) Scan(keys []string, accept func(first, last, id int) bool, emit func(first, last int, ids []int)) {
-	var buf []int
-	for i := 0; i < len(keys); {
+	kids := make([]int32, len(keys))
+	for i, k := range keys {
+		kids[i] = m.key(k)
+	}
+	var s scanScratch
+	m.scan(kids, accept, func(first, last int, ids []int) { emit(first, last, slices.Clone(ids)) }, &s)
+}
+
+// scanScratch holds the buffers of one scan.
+type scanScratch struct {
+	one [1]int
+	out [64]int
+}
+
+// nodeIDs returns the entry ids of node n (none, or one in s.one, or the matcher's own list).
+func (m *Matcher) nodeIDs(n int32, s *scanScratch) []int {
+	switch v := m.ids[n]; {
+	case v == -1:
+		return nil
+	case v >= 0:
+		s.one[0] = int(v)
+		return s.one[:]
+	default:
+		return m.multi[-2-v]
+	}
+}
+
+// scan is Scan on key numbers (-1 for a key no phrase uses). The ids passed to emit are only valid
+// during the call.
+func (m *Matcher) scan(kids []int32, accept func(first, last, id int) bool, emit func(first, last int, ids []int), s *scanScratch) {
+	if len(m.ids) == 0 {
+		return
+	}
+	for i := 0; i < len(kids); {
 		bestLast := -1
-		best := make([]int, 0, 4)
-		n := &m.root
-		for j := i; j < len(keys); j++ {
-			c := n.next[keys[j]]
-			if c == nil {
+		var bestNode int32
+		var bestMask uint64 // the ids of bestNode that accept kept (bit k: the k-th)
+		var bestList []int  // instead, for a node of more than 64 ids
+		n := int32(0)
+		for j := i; j < len(kids); j++ {
+			kid := kids[j]
+			if kid < 0 {
 				break
 			}
-			n = c
-			if len(n.ids) == 0 {
-				continue
-			}
-			buf = buf[:0]
-			for _, id := range n.ids {
-				if accept == nil || accept(i, j, id) {
-					buf = append(buf, id)
+			if j == i {
+				n = m.root[kid]
+				if n < 0 {
+					break
+				}
+			} else {
+				switch o := m.only[n]; {
+				case o == 0:
+					n = -1
+				case o != manyChildren:
+					if int32(o>>32) != kid+1 {
+						n = -1
+					} else {
+						n = int32(uint32(o))
+					}
+				default:
+					c, ok := m.edges[uint64(n)<<32|uint64(uint32(kid))]
+					if !ok {
+						c = -1
+					}
+					n = c
+				}
+				if n < 0 {
+					break
 				}
 			}
-			if len(buf) > 0 {
-				bestLast = j
-				best = append(best[:0], buf...)
+			ids := m.nodeIDs(n, s)
+			switch {
+			case len(ids) == 0:
+			case accept == nil:
+				bestLast, bestNode, bestMask, bestList = j, n, 1<<len(ids)-1, nil
+				if len(ids) > 64 {
+					bestList = ids
+				}
+			case len(ids) <= 64:
+				var mask uint64
+				for k, id := range ids {
+					if accept(i, j, id) {
+						mask |= 1 << k
+					}
+				}
+				if mask != 0 {
+					bestLast, bestNode, bestMask, bestList = j, n, mask, nil
+				}
+			default:
+				var kept []int
+				for _, id := range ids {
+					if accept(i, j, id) {
+						kept = append(kept, id)
+					}
+				}
+				if len(kept) > 0 {
+					bestLast, bestList = j, kept
+				}
 			}
 		}
 		if bestLast < 0 {
 			i++
 			continue
 		}
-		emit(i, bestLast, best)
+		if bestList != nil {
+			emit(i, bestLast, bestList)
+		} else {
+			out := s.out[:0]
+			for k, id := range m.nodeIDs(bestNode, s) {
+				if bestMask&(1<<k) != 0 {
+					out = append(out, id)
+				}
+			}
+			emit(i, bestLast, out)
+		}
 		i = bestLast + 1
 	}
+}
+
+// wordKeys are a normalised word's key numbers in the three matchers of a Lexicon: its own in the
+// names matcher, its stem's in the trigger and qualifier matchers (-1: no phrase uses it).
+type wordKeys struct{ name, trigger, qualifier int32 }
+
+// wordCache maps normalised words to wordKeys without stemming a word twice: Snowball stemming costs
+// more than everything else a scan does. Every word of the dictionaries is looked up in a read-only
+// table made when the lexicon is built; other words are stemmed once and remembered in per-CPU
+// tables (a sync.Pool, so scans on many cores never share one) of bounded size.
+type wordCache struct {
+	stems map[string]string // while loading: the dictionaries' stemmed words and their stems
+	base  map[string]wordKeys
+	pool  sync.Pool // *wordMemo
+}
+
+// freeze makes the read-only table: every key of the names matcher and every word of a trigger or
+// cue phrase.
+func (c *wordCache) freeze(l *Lexicon) {
+	c.base = make(map[string]wordKeys, len(l.names.keys)+len(c.stems))
+	for w := range l.names.keys {
+		c.base[w] = l.wordKeysOf(w, c.stems[w])
+	}
+	for w, st := range c.stems {
+		c.base[w] = l.wordKeysOf(w, st)
+	}
+	c.stems = nil
+}
+
+// wordKeysOf computes a word's keys; stem is its stem if known, else "".
+func (l *Lexicon) wordKeysOf(norm, stem string) wordKeys {
+	if stem == "" {
+		stem = Stem(norm)
+	}
+	return wordKeys{l.names.key(norm), l.triggers.key(stem), l.qualifier.key(stem)}
+}
+
+type wordMemo struct{ m map[string]wordKeys }
+
+const maxWordMemo = 1 << 16
+
+// getWordMemo returns a memo from the pool, or a new one holding the read-only table (a few
+// thousand words), so that a word costs one look-up.
+func (l *Lexicon) getWordMemo() *wordMemo {
+	if m, ok := l.words.pool.Get().(*wordMemo); ok {
+		return m
+	}
+	m := make(map[string]wordKeys, max(1024, 2*len(l.words.base)))
+	maps.Copy(m, l.words.base)
+	return &wordMemo{m: m}
+}
+
+// keysOf returns the key numbers of a normalised word.
+func (l *Lexicon) keysOf(norm string, memo *wordMemo) wordKeys {
+	if k, ok := memo.m[norm]; ok {
+		return k
+	}
+	k := l.wordKeysOf(norm, "")
+	if len(memo.m) >= maxWordMemo {
+		clear(memo.m)
+		maps.Copy(memo.m, l.words.base)
+	}
+	memo.m[strings.Clone(norm)] = k // a token's Norm may share the document's memory
+	return k
 }

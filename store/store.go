@@ -20,8 +20,11 @@ type Store interface {
 	// AddDocument stores a document, its mentions and the events those mentions are now part of, in
 	// one transaction: all of it or none. A document already stored is left as it is and added is false.
 	AddDocument(ctx context.Context, d doc.Document, mentions []doc.Mention, events []doc.Event) (added bool, err error)
-	// Event returns one event, or ErrNotFound.
+	// Event returns one event, or ErrNotFound. The id of an event fusion has since re-keyed or merged
+	// into another (an alias) returns the event it became.
 	Event(ctx context.Context, id string) (doc.Event, error)
+	// Fusion is what the pipeline needs to fuse reports into events (fusion.go).
+	Fusion
 	// Document returns one document, or ErrNotFound.
 	Document(ctx context.Context, id string) (doc.Document, error)
 	// Events returns the events that pass the filter, newest event date first.
@@ -33,12 +36,29 @@ type Store interface {
 
 // EventFilter selects events. The zero value selects every event. The CLI, the API and the store share
 // it so their options never drift apart.
+//
+// Validate says what is wrong with a filter that came from outside (the API's query parameters, the
+// CLI's flags); ParseBBox, NextCursor and Match (filter.go) complete it.
 type EventFilter struct {
 	Since, Until time.Time // event date range, inclusive; zero means open
-	Country      string    // ISO3
-	Type         string    // PLOVER type
-	ACLEDType    string
-	Limit        int // 0 means no limit
+	// BBox keeps events whose coordinates lie inside the box; nil means anywhere. Events without
+	// coordinates never pass a box.
+	BBox    *BBox
+	Country string // ISO3
+	// Actor keeps events either of whose actors (canonical name or the words of the text) matches
+	// this phrase: whole words in order, case and accents ignored ("rapid support" matches "Rapid
+	// Support Forces").
+	Actor     string
+	Type      string // PLOVER type
+	ACLEDType string
+	// Q is full-text search over the evidence sentences, actor and place names: every word must
+	// occur (case and accents ignored); "double quotes" make a phrase; a trailing * makes a prefix.
+	Q          string
+	MinSources int // at least this many independent outlets (Event.Corroboration); 0 means any
+	Limit      int // 0 means no limit
+	// Cursor continues a listing after the last event of the previous page (NextCursor of that
+	// event): keyset pagination on (event date, id), stable while events are added.
+	Cursor string
 }
 
 // Stats is what `sitrep stats` prints.

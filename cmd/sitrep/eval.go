@@ -19,6 +19,7 @@ var evalSets = []string{"acled-2022-mideast", "case2021-task2", "acled-2020-mide
 func evalCmd() *cobra.Command {
 	var (
 		format, shared, floorPath, worstOut, writeFloor string
+		fusionDir                                       string // evalfusion.go
 		asJSON                                          bool
 		lexicons                                        []string
 	)
@@ -32,6 +33,14 @@ its rows or a report's worst-error list.`,
 		Example: `  sitrep eval --shared ../shared/eval
   sitrep eval --format acled --json ../shared/eval/acled-2022-mideast/acled_2022h1_middle_east.csv`,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if fusionDir != "" {
+				if err := runFusionEval(cmd, fusionDir, lexicons, asJSON); err != nil {
+					return err
+				}
+				if len(args) == 0 && shared == "" {
+					return nil
+				}
+			}
 			paths := args
 			if shared != "" {
 				for _, s := range evalSets {
@@ -102,5 +111,6 @@ its rows or a report's worst-error list.`,
 	cmd.Flags().StringVar(&writeFloor, "write-floor", "", "write the held-out sets' figures as a new regression floor file (raise the floor as figures improve)")
 	cmd.Flags().StringVar(&worstOut, "worst", "", "write full reports with the 20 worst errors to this file (holds gold text: never commit it)")
 	cmd.Flags().StringSliceVar(&lexicons, "lexicon", nil, "extra lexicon TSV file(s)")
+	cmd.Flags().StringVar(&fusionDir, "fusion", "", "score fusion on a gold set: a directory of JSONL reports and gold.tsv (testdata/fusion): pairwise merge precision and recall")
 	return cmd
 }

@@ -2,7 +2,9 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
+	"net/url"
 	"os"
 	"sort"
 	"strings"
@@ -11,30 +13,47 @@ import (
 
 	"github.com/sitrep-dev/sitrep/doc"
 	"github.com/sitrep-dev/sitrep/export"
+	"github.com/sitrep-dev/sitrep/server"
 	"github.com/sitrep-dev/sitrep/store"
 )
 
 func eventsCmd() *cobra.Command {
 	var (
-		dbPath, format, since, until string
-		f                            store.EventFilter
+		dbPath, format string
+		history        string // history.go
+		limit          int
+		params         = map[string]*string{} // flag values by API parameter name
 	)
 	cmd := &cobra.Command{
 		Use:   "events [flags]",
 		Short: "Print stored events, newest first",
-		Args:  cobra.NoArgs,
+		Long: `Prints the stored events that pass the filters, newest event date first. The filters are the
+API's (GET /api/events), read by the same parser: --since/--until dates, --bbox, --country, --actor,
+--type, --acled-type, --q (full text over the evidence), --min-sources. With --limit, a full page
+ends with the cursor of the next one on standard error; pass it back with --cursor.`,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			var err error
-			if since != "" {
-				if f.Since, err = parseDate(since); err != nil {
-					return fmt.Errorf("--since: %w", err)
+			if history != "" {
+				return printHistory(cmd, dbPath, history, format)
+			}
+			v := url.Values{}
+			for name, val := range params {
+				if cmd.Flags().Changed(strings.ReplaceAll(name, "_", "-")) {
+					v.Set(name, *val)
 				}
 			}
-			if until != "" {
-				if f.Until, err = parseDate(until); err != nil {
-					return fmt.Errorf("--until: %w", err)
+			f, err := server.ParseFilter(v)
+			if err != nil {
+				var pe *server.ParamError
+				if errors.As(err, &pe) && pe.Param != "" {
+					return fmt.Errorf("--%s: %s", strings.ReplaceAll(pe.Param, "_", "-"), pe.Reason)
 				}
+				return err
 			}
+			if limit < 0 {
+				return fmt.Errorf("--limit: want 0 (all) or more, got %d", limit)
+			}
+			f.Limit = limit
 			st, err := openExisting(cmd, dbPath)
 			if err != nil {
 				return err
@@ -44,17 +63,32 @@ func eventsCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return export.Write(os.Stdout, format, events)
+			if err := export.Write(os.Stdout, format, events); err != nil {
+				return err
+			}
+			if limit > 0 && len(events) == limit {
+				fmt.Fprintf(os.Stderr, "sitrep: more events follow: add --cursor %s\n", store.NextCursor(events[len(events)-1]))
+			}
+			return nil
 		},
 	}
 	cmd.Flags().StringVar(&dbPath, "db", "sitrep.db", "SQLite database file")
 	cmd.Flags().StringVar(&format, "format", "jsonl", "output format: "+strings.Join(export.Formats, ", "))
-	cmd.Flags().StringVar(&since, "since", "", "only events on or after this date (YYYY-MM-DD)")
-	cmd.Flags().StringVar(&until, "until", "", "only events on or before this date (YYYY-MM-DD)")
-	cmd.Flags().StringVar(&f.Country, "country", "", "only events in this country (ISO3, e.g. SYR)")
-	cmd.Flags().StringVar(&f.Type, "type", "", "only events of this PLOVER type (e.g. ASSAULT)")
-	cmd.Flags().StringVar(&f.ACLEDType, "acled-type", "", `only events of this ACLED event type (e.g. "Battles")`)
-	cmd.Flags().IntVar(&f.Limit, "limit", 0, "at most this many events (0: all)")
+	param := func(name, usage string) {
+		params[name] = cmd.Flags().String(strings.ReplaceAll(name, "_", "-"), "", usage)
+	}
+	param("since", "only events on or after this date (YYYY-MM-DD)")
+	param("until", "only events on or before this date (YYYY-MM-DD)")
+	param("bbox", "only events inside minLon,minLat,maxLon,maxLat (degrees)")
+	param("country", "only events in this country (ISO3, e.g. SYR)")
+	param("actor", `only events with this actor (name or words, e.g. "Rapid Support")`)
+	param("type", "only events of this PLOVER type (e.g. ASSAULT)")
+	param("acled_type", `only events of this ACLED event type (e.g. "Battles")`)
+	param("q", `full-text search over the evidence sentences, actors and places (words, "phrases", prefix*)`)
+	param("min_sources", "only events reported by at least this many independent outlets")
+	param("cursor", "continue after the last event of a previous page (printed on stderr)")
+	cmd.Flags().IntVar(&limit, "limit", 0, "at most this many events (0: all)")
+	cmd.Flags().StringVar(&history, "history", "", "print every version of this event instead, oldest first: how it grew report by report")
 	return cmd
 }
 

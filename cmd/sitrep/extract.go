@@ -49,8 +49,8 @@ func extractCmd() *cobra.Command {
 			}
 			var events []doc.Event
 			for _, d := range docs {
-				for _, m := range x.Extract(d) {
-					events = append(events, fuse.Merge(nil, m, d))
+				for i, m := range x.Extract(d) {
+					events = append(events, fuse.Single(d, i, m))
 				}
 			}
 			if err := export.Write(os.Stdout, format, events); err != nil {

@@ -45,6 +45,10 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
+	if err := s.backfillIndexes(ctx); err != nil { // index.go
+		db.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
 	return s, nil
 }
 
@@ -144,6 +148,12 @@ func (s *Store) AddDocument(ctx context.Context, d doc.Document, mentions []doc.
 			e.ID, e.Type, e.ACLEDType, e.Date.Start.Format(doc.DateLayout), country, lat, lon, e.Confidence, string(body), now()); err != nil {
 			return false, fmt.Errorf("store event %s: %w", e.ID, err)
 		}
+		if err := indexEvent(ctx, tx, e); err != nil { // index.go: FTS, R*Tree, sources, change sequence
+			return false, err
+		}
+		if _, err := versionEvent(ctx, tx, e, d.ID, "report added"); err != nil { // fusion.go: history
+			return false, err
+		}
 		// the earlier documents of the event were linked when they were stored
 		if _, err := tx.ExecContext(ctx, `INSERT INTO event_documents(event_id, doc_id) VALUES (?, ?) ON CONFLICT DO NOTHING`, e.ID, d.ID); err != nil {
 			return false, fmt.Errorf("link event %s to %s: %w", e.ID, d.ID, err)
@@ -184,6 +194,12 @@ func (s *Store) Event(ctx context.Context, id string) (doc.Event, error) {
 	var body string
 	err := s.db.QueryRowContext(ctx, `SELECT body FROM events WHERE id = ?`, id).Scan(&body)
 	if errors.Is(err, sql.ErrNoRows) {
+		if target, ok, err := s.resolve(ctx, id); err != nil || ok { // fusion.go: an alias
+			if err != nil {
+				return doc.Event{}, err
+			}
+			return s.Event(ctx, target)
+		}
 		return doc.Event{}, store.ErrNotFound
 	}
 	if err != nil {
@@ -214,50 +230,7 @@ func (s *Store) Document(ctx context.Context, id string) (doc.Document, error) {
 
 // Events implements store.Store.
 func (s *Store) Events(ctx context.Context, f store.EventFilter) ([]doc.Event, error) {
-	var where []string
-	var args []any
-	if !f.Since.IsZero() {
-		where, args = append(where, "event_date >= ?"), append(args, f.Since.Format(doc.DateLayout))
-	}
-	if !f.Until.IsZero() {
-		where, args = append(where, "event_date <= ?"), append(args, f.Until.Format(doc.DateLayout))
-	}
-	if f.Country != "" {
-		where, args = append(where, "country = ?"), append(args, f.Country)
-	}
-	if f.Type != "" {
-		where, args = append(where, "type = ?"), append(args, f.Type)
-	}
-	if f.ACLEDType != "" {
-		where, args = append(where, "acled_type = ?"), append(args, f.ACLEDType)
-	}
-	q := `SELECT body FROM events`
-	if len(where) > 0 {
-		q += " WHERE " + strings.Join(where, " AND ")
-	}
-	q += " ORDER BY event_date DESC, id"
-	if f.Limit > 0 {
-		q += " LIMIT ?"
-		args = append(args, f.Limit)
-	}
-	rows, err := s.db.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []doc.Event
-	for rows.Next() {
-		var body string
-		if err := rows.Scan(&body); err != nil {
-			return nil, err
-		}
-		var e doc.Event
-		if err := json.Unmarshal([]byte(body), &e); err != nil {
-			return nil, fmt.Errorf("stored event unreadable: %w", err)
-		}
-		out = append(out, e)
-	}
-	return out, rows.Err()
+	return s.listEvents(ctx, f) // index.go: the query plan for the filter's indexes
 }
 
 // Stats implements store.Store.

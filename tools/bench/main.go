@@ -21,10 +21,10 @@ import (
 
 	"github.com/sitrep-dev/sitrep/doc"
 	"github.com/sitrep-dev/sitrep/extract"
-	"github.com/sitrep-dev/sitrep/fuse"
 	"github.com/sitrep-dev/sitrep/geo"
 	"github.com/sitrep-dev/sitrep/ingest"
 	"github.com/sitrep-dev/sitrep/lexicon"
+	"github.com/sitrep-dev/sitrep/pipeline"
 	"github.com/sitrep-dev/sitrep/store/sqlite"
 	"github.com/sitrep-dev/sitrep/when"
 )
@@ -124,30 +124,24 @@ func main() {
 	}
 	row("event coding (all)", textBytes, len(docs), time.Since(t0))
 
-	t0 = time.Now()
-	events := map[string]*doc.Event{}
-	perDoc := make([][]doc.Event, len(docs))
-	for i, d := range docs {
-		for _, m := range mentions[i] {
-			id := fuse.ID(fuse.Key(m))
-			e := fuse.Merge(events[id], m, d)
-			events[id] = &e
-			perDoc[i] = append(perDoc[i], e)
-		}
-	}
-	row("fusion", textBytes, len(docs), time.Since(t0))
-
 	st, err := sqlite.Open(context.Background(), filepath.Join(dir, "store.db"))
 	if err != nil {
 		log.Fatal(err)
 	}
+	// fusion (near-copies, candidate events by country and day, re-fusion) and the store's
+	// transactions, on the mentions coded above
+	p := &pipeline.Pipeline{Extractor: x, Store: st}
 	t0 = time.Now()
 	for i, d := range docs {
-		if _, err := st.AddDocument(context.Background(), d, mentions[i], perDoc[i]); err != nil {
+		f, _, err := p.Fuse(context.Background(), d, mentions[i])
+		if err != nil {
+			log.Fatal(err)
+		}
+		if _, err := st.AddFused(context.Background(), f); err != nil {
 			log.Fatal(err)
 		}
 	}
-	row("store writes", textBytes, len(docs), time.Since(t0))
+	row("fusion and store writes", textBytes, len(docs), time.Since(t0))
 	st.Close()
 
 	t0 = time.Now()
