@@ -46,7 +46,7 @@ func (x *Extractor) parse(d doc.Document, s doc.Sentence) *sentence {
 	for _, p := range ps.places {
 		lost := false
 		for _, h := range names {
-			if overlaps(h.First, h.Last, p.First, p.Last) && !(h.Actor != nil && h.Actor.AlsoPlace && isLocative(p.Cue)) {
+			if overlaps(h.First, h.Last, p.First, p.Last) && !(h.Actor != nil && h.Actor.AlsoPlace && (isLocative(p.Cue) || p.Bearing != "" || p.Qualifier != "")) {
 				lost = true
 			}
 		}

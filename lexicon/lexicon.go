@@ -321,7 +321,9 @@ func (l *Lexicon) Scan(toks []doc.Token) []Hit {
 			return true
 		}
 		for k := first; k <= last; k++ {
-			if !isLower(toks[k].Text) {
+			// a sentence's first word is capitalised without ceasing to be a verb or noun:
+			// "Clashes erupted", "Air strikes hit"
+			if !isLower(toks[k].Text) && !(k == 0 && isLower(toks[k].Text[1:])) {
 				return false
 			}
 		}

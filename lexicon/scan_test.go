@@ -74,7 +74,7 @@ func scanUncached(l *Lexicon, toks []doc.Token) []Hit {
 			return true
 		}
 		for k := first; k <= last; k++ {
-			if strings.ToLower(toks[k].Text) != toks[k].Text {
+			if strings.ToLower(toks[k].Text) != toks[k].Text && !(k == 0 && strings.ToLower(toks[k].Text[1:]) == toks[k].Text[1:]) {
 				return false
 			}
 		}
