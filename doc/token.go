@@ -24,7 +24,12 @@ type Token struct {
 
 // IsCapitalised reports whether the token starts with an upper-case letter.
 func (t Token) IsCapitalised() bool {
-	r, _ := utf8.DecodeRuneInString(t.Text)
+	return len(t.Text) > 0 && (t.Text[0]-'A' < 26 || t.Text[0] >= utf8.RuneSelf && startsUpper(t.Text))
+}
+
+// startsUpper is IsCapitalised's slow path: a first rune that is not ASCII (or no rune).
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsUpper(r)
 }
 
@@ -168,7 +173,7 @@ func Tokenize(text string, base int) []Token {
 				i += w + 1
 			}
 		}
-		if len(toks) > 0 && between != "" {
+		if len(toks) > 0 && between != "" && between != " " { // (a lone space: no hyphen, no punctuation)
 			t.Hyphen = strings.ContainsFunc(between, isHyphen) &&
 				strings.TrimFunc(between, func(r rune) bool { return isHyphen(r) || isApostrophe(r) }) == ""
 			t.Punct = strings.TrimSpace(between)

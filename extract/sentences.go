@@ -233,6 +233,10 @@ func tokenizeWords(text string, words []pword) []pword {
 	lastSpace := 0
 	for i := 0; i < n; {
 		c := text[i]
+		if ' ' < c && c < utf8.RuneSelf && i != n-1 {
+			i++ // inside a word
+			continue
+		}
 		var r rune
 		w := 1
 		if c < utf8.RuneSelf {

@@ -99,24 +99,32 @@ func (g *Gazetteer) Find(toks []doc.Token) []Found {
 }
 
 func canStart(toks []doc.Token, i int) bool {
-	t := toks[i]
+	t := &toks[i]
 	if t.Text == "" {
 		return false
 	}
 	if c := t.Text[0]; c >= 'a' && c <= 'z' || c >= '0' && c <= '9' {
 		// lower case: only an article or "rural" before a capitalised word ("al-Bab", "rural
 		// Damascus"); articles that are also English words ("at", "as", "an") only with a hyphen
-		if i+1 >= len(toks) || !toks[i+1].IsCapitalised() {
+		if i+1 >= len(toks) || !capital(&toks[i+1]) {
 			return false
 		}
 		return t.Norm == "rural" || strongArticles[t.Norm] || isArticle(t.Norm) && toks[i+1].Hyphen
+	}
+	return capital(t)
+}
+
+// capital is doc.Token.IsCapitalised without copying the token, the ASCII case inline.
+func capital(t *doc.Token) bool {
+	if s := t.Text; len(s) > 0 && s[0] < utf8.RuneSelf {
+		return 'A' <= s[0] && s[0] <= 'Z'
 	}
 	return t.IsCapitalised()
 }
 
 // joinable reports whether token j continues a name that reached token j-1.
 func joinable(toks []doc.Token, j int) bool {
-	t := toks[j]
+	t := &toks[j]
 	switch {
 	case t.Hyphen, t.Punct == "":
 	case t.Punct == "." && (utf8.RuneCountInString(toks[j-1].Text) == 1 || abbreviations[toks[j-1].Norm]):
@@ -126,7 +134,7 @@ func joinable(toks []doc.Token, j int) bool {
 	if t.IsNumber() || t.Text == "" {
 		return false
 	}
-	return t.IsCapitalised() || t.Hyphen || connectors[t.Norm]
+	return capital(t) || t.Hyphen || connectors[t.Norm]
 }
 
 var abbreviations = wordSet("st mt ft pt")
@@ -136,8 +144,8 @@ var strongArticles = wordSet("al el ash esh az ez ar ath adh")
 
 // canEnd reports whether token j may end a name.
 func canEnd(toks []doc.Token, j int) bool {
-	t := toks[j]
-	if t.IsCapitalised() {
+	t := &toks[j]
+	if capital(t) {
 		return true
 	}
 	return t.Hyphen && !connectors[t.Norm]

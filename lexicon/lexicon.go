@@ -277,7 +277,6 @@ func (l *Lexicon) addName(alias string, ref nameRef, shared int) int {
 func (l *Lexicon) Scan(toks []doc.Token) []Hit {
 	var hbuf [16]Hit
 	hits := hbuf[:0]
-	var s scanScratch
 	// each token's key in the names, trigger and qualifier matchers
 	var kbuf [3 * 64]int32
 	buf := kbuf[:]
@@ -306,8 +305,11 @@ func (l *Lexicon) Scan(toks []doc.Token) []Hit {
 			}
 		}
 		return true
-	}, func(first, last int, ids []int) {
-		ref := l.nameIDs[ids[0]]
+	}, func(first, last, k, id int) {
+		if k > 0 {
+			return // the first entry names the phrase
+		}
+		ref := l.nameIDs[id]
 		h := Hit{First: first, Last: last}
 		if ref.actor >= 0 {
 			h.Actor = &l.actors[ref.actor]
@@ -315,7 +317,7 @@ func (l *Lexicon) Scan(toks []doc.Token) []Hit {
 			h.Outlet = &l.outlets[ref.outlet]
 		}
 		hits = append(hits, h)
-	}, &s)
+	})
 	lowerOK := func(first, last, id int) bool {
 		if !l.stemIDs[id].lower {
 			return true
@@ -329,20 +331,18 @@ func (l *Lexicon) Scan(toks []doc.Token) []Hit {
 		}
 		return true
 	}
-	emit := func(first, last int, ids []int) {
-		for _, id := range ids {
-			ref := l.stemIDs[id]
-			h := Hit{First: first, Last: last}
-			if ref.action >= 0 {
-				h.Action = &l.actions[ref.action]
-			} else {
-				h.Cue = &l.cues[ref.cue]
-			}
-			hits = append(hits, h)
+	emit := func(first, last, _, id int) {
+		ref := l.stemIDs[id]
+		h := Hit{First: first, Last: last}
+		if ref.action >= 0 {
+			h.Action = &l.actions[ref.action]
+		} else {
+			h.Cue = &l.cues[ref.cue]
 		}
+		hits = append(hits, h)
 	}
-	l.triggers.scan(tkeys, lowerOK, emit, &s)
-	l.qualifier.scan(qkeys, lowerOK, emit, &s)
+	l.triggers.scan(tkeys, lowerOK, emit)
+	l.qualifier.scan(qkeys, lowerOK, emit)
 	if len(hits) == 0 {
 		return nil
 	}

@@ -17,9 +17,13 @@ import (
 	"github.com/sitrep-dev/sitrep/web"
 )
 
-// chromium finds the browser: $SITREP_CHROMIUM, Debian's /usr/bin/chromium, or one on PATH.
+// chromium finds the browser: $SITREP_CHROMIUM (when set, only it), Debian's /usr/bin/chromium, or
+// one on PATH; "" when there is none.
 func chromium() string {
 	if p := os.Getenv("SITREP_CHROMIUM"); p != "" {
+		if _, err := os.Stat(p); err != nil {
+			return ""
+		}
 		return p
 	}
 	if _, err := os.Stat("/usr/bin/chromium"); err == nil {

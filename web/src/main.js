@@ -29,6 +29,10 @@ const GRADES = {
   single_source: 'Single source', multiple_sources: 'Multiple sources', confirmed_by_party: 'Confirmed by a party', contested: 'Contested',
 };
 
+// the page's Content-Security-Policy allows only this origin and no inline styles: say so loudly
+// when something breaks it (the browser test fails on console errors)
+document.addEventListener('securitypolicyviolation', (e) => console.error('CSP violation:', e.violatedDirective, e.blockedURI));
+
 const $ = (id) => document.getElementById(id);
 const state = { events: [], byId: new Map(), range: null, colourBy: 'acled', selected: null, loadSeq: 0 };
 
