@@ -50,7 +50,8 @@ clean:
 # Per-stage MB/s and documents/s on a generated 50 MB corpus, next to `wc -w`; peak memory of ingest.
 bench: build
 	$(GO) run ./tools/bench -mb 50 -bin $(BIN)
-	$(GO) test -run '^$$' -bench . -benchtime 2x ./when ./geo ./extract
+	$(GO) test -run '^$$' -bench . -benchtime 2x ./when ./geo ./extract ./ingest ./fuse
+	$(GO) test -run '^$$' -bench 'AddDocument|PipelineAdd' -benchtime 20x ./store/sqlite ./pipeline
 
 # Listing latency (p50/p99 per typical filter) on 1,000,000 generated events; generating the
 # database takes minutes: BENCH_DB=path keeps it there for the next run.
