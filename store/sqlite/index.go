@@ -212,12 +212,14 @@ func (s *Store) listEvents(ctx context.Context, f store.EventFilter) ([]doc.Even
 		hi = min(hi, (dayNumber(d)+1)<<ikeyShift-1)
 	}
 	smallBox := false
+	var boxKeys []int64
 	if f.BBox != nil {
-		nBox, err := s.count(ctx, `SELECT id FROM events_rtree WHERE `+rtreeWhere(f.BBox)+` AND id BETWEEN ? AND ?`,
-			append(rtreeArgs(f.BBox), lo, hi)...)
+		// the box's keys, unless there are too many to sort
+		boxKeys, err = s.boxKeys(ctx, f.BBox, lo, hi)
 		if err != nil {
 			return nil, err
 		}
+		nBox := len(boxKeys)
 		smallBox = nBox < capCount
 		if smallBox && match != "" {
 			nText, err := s.count(ctx, `SELECT rowid FROM events_fts WHERE events_fts MATCH ? AND rowid BETWEEN ? AND ?`, match, lo, hi)
@@ -237,7 +239,7 @@ func (s *Store) listEvents(ctx context.Context, f store.EventFilter) ([]doc.Even
 		if match != "" {
 			where, args = append(where, "EXISTS (SELECT 1 FROM events_fts WHERE events_fts MATCH ? AND rowid = events.ikey)"), append(args, match)
 		}
-		return s.walkBox(ctx, f.BBox, lo, hi, where, args, f.Limit)
+		return s.walkBox(ctx, boxKeys, where, args, f.Limit)
 	case match != "":
 		return s.walkText(ctx, match, lo, hi, where, args, f.Limit)
 	}
@@ -271,50 +273,88 @@ func (s *Store) listEvents(ctx context.Context, f store.EventFilter) ([]doc.Even
 }
 
 // page collects a listing walked in index key order (newest day first; within a day, in key
-// order): it is full once it holds limit events and the last one's day is complete. pageEvents then
-// puts it in listing order (date, then id) and cuts it to limit.
+// order): it is full once it holds limit events and the last one's day is complete. The walks read
+// only the covering index events_ikey; events then reads the page's bodies, in listing order (date,
+// then id).
 type page struct {
 	limit int
 	hits  []hit
 }
 
-type hit struct{ date, id, body string }
+type hit struct {
+	day int64 // ikey >> ikeyShift
+	id  string
+}
 
 // add adds a hit and reports whether the walk must go on.
-func (p *page) add(h hit) bool {
-	if p.limit > 0 && len(p.hits) >= p.limit && h.date != p.hits[p.limit-1].date {
+func (p *page) add(ikey int64, id string) bool {
+	h := hit{day: ikey >> ikeyShift, id: id}
+	if p.limit > 0 && len(p.hits) >= p.limit && h.day != p.hits[p.limit-1].day {
 		return false
 	}
 	p.hits = append(p.hits, h)
 	return true
 }
 
-func (p *page) events() ([]doc.Event, error) {
+func (p *page) events(ctx context.Context, db *sql.DB) ([]doc.Event, error) {
 	hits := p.hits
 	sort.Slice(hits, func(i, j int) bool {
-		if hits[i].date != hits[j].date {
-			return hits[i].date > hits[j].date
+		if hits[i].day != hits[j].day {
+			return hits[i].day > hits[j].day
 		}
 		return hits[i].id < hits[j].id
 	})
 	if p.limit > 0 && len(hits) > p.limit {
 		hits = hits[:p.limit]
 	}
-	out := make([]doc.Event, len(hits))
-	for i, h := range hits {
-		if err := json.Unmarshal([]byte(h.body), &out[i]); err != nil {
+	bodies := make(map[string]string, len(hits))
+	const chunk = 500
+	for start := 0; start < len(hits); start += chunk {
+		part := hits[start:min(start+chunk, len(hits))]
+		args := make([]any, len(part))
+		for i, h := range part {
+			args[i] = h.id
+		}
+		rows, err := db.QueryContext(ctx, `SELECT id, body FROM events WHERE id IN (`+placeholderList(len(part))+`)`, args...)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var id, body string
+			if err := rows.Scan(&id, &body); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			bodies[id] = body
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	out := make([]doc.Event, 0, len(hits))
+	for _, h := range hits {
+		body, ok := bodies[h.id]
+		if !ok {
+			continue // removed since the walk (another connection's write)
+		}
+		var e doc.Event
+		if err := json.Unmarshal([]byte(body), &e); err != nil {
 			return nil, fmt.Errorf("stored event unreadable: %w", err)
 		}
+		out = append(out, e)
 	}
 	return out, nil
 }
 
+func placeholderList(n int) string { return strings.TrimSuffix(strings.Repeat("?,", n), ",") }
+
 // walkText lists the events that match a full-text query and the column conditions: the FTS5
 // index walked in descending key order (its keys are ikeys, which begin with the event's day), each
-// match's row read and checked, until the page is full.
+// match tested on the covering index events_ikey, until the page is full.
 func (s *Store) walkText(ctx context.Context, match string, lo, hi int64, where []string, args []any, limit int) ([]doc.Event, error) {
-	// CROSS JOIN keeps the index as the outer loop; FTS5 gives its rows in rowid order itself
-	q := `SELECT events.event_date, events.id, events.body FROM events_fts CROSS JOIN events ON events.ikey = events_fts.rowid
+	// CROSS JOIN keeps the full-text index as the outer loop; FTS5 gives its rows in rowid order
+	q := `SELECT events.ikey, events.id FROM events_fts CROSS JOIN events INDEXED BY events_ikey ON events.ikey = events_fts.rowid
 		WHERE events_fts MATCH ? AND events_fts.rowid BETWEEN ? AND ?`
 	for _, w := range where {
 		q += " AND " + w
@@ -324,50 +364,55 @@ func (s *Store) walkText(ctx context.Context, match string, lo, hi int64, where 
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
 	p := &page{limit: limit}
 	for rows.Next() {
-		var h hit
-		if err := rows.Scan(&h.date, &h.id, &h.body); err != nil {
-			return nil, err
-		}
-		if !p.add(h) {
-			break
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	return p.events()
-}
-
-// walkBox lists the events of a box that holds few (fewer than capCount): their keys from the
-// R*Tree, sorted newest first, then their rows read in chunks in that order and checked against the
-// column conditions (the exact box among them), until the page is full.
-func (s *Store) walkBox(ctx context.Context, b *store.BBox, lo, hi int64, where []string, args []any, limit int) ([]doc.Event, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id FROM events_rtree WHERE `+rtreeWhere(b)+` AND id BETWEEN ? AND ?`, append(rtreeArgs(b), lo, hi)...)
-	if err != nil {
-		return nil, err
-	}
-	var keys []int64
-	for rows.Next() {
-		var k int64
-		if err := rows.Scan(&k); err != nil {
+		var ikey int64
+		var id string
+		if err := rows.Scan(&ikey, &id); err != nil {
 			rows.Close()
 			return nil, err
 		}
-		keys = append(keys, k)
+		if !p.add(ikey, id) {
+			break
+		}
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
+	return p.events(ctx, s.db)
+}
+
+// boxKeys returns the R*Tree keys of the events in a box dated lo to hi (ikeys), or capCount of
+// them when there are more.
+func (s *Store) boxKeys(ctx context.Context, b *store.BBox, lo, hi int64) ([]int64, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id FROM events_rtree WHERE `+rtreeWhere(b)+` AND id BETWEEN ? AND ? LIMIT `+fmt.Sprint(capCount),
+		append(rtreeArgs(b), lo, hi)...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var keys []int64
+	for rows.Next() {
+		var k int64
+		if err := rows.Scan(&k); err != nil {
+			return nil, err
+		}
+		keys = append(keys, k)
+	}
+	return keys, rows.Err()
+}
+
+// walkBox lists the events of a box that holds few (fewer than capCount): their keys (boxKeys),
+// sorted newest first, tested in chunks, in that order, on the covering index events_ikey against
+// the column conditions (the exact box among them), until the page is full.
+func (s *Store) walkBox(ctx context.Context, keys []int64, where []string, args []any, limit int) ([]doc.Event, error) {
 	slices.SortFunc(keys, func(a, b int64) int { return cmp.Compare(b, a) })
 	p := &page{limit: limit}
 	const chunk = 200
 	for start := 0; start < len(keys); start += chunk {
 		part := keys[start:min(start+chunk, len(keys))]
-		q := `SELECT ikey, event_date, id, body FROM events WHERE ikey IN (` + strings.TrimSuffix(strings.Repeat("?,", len(part)), ",") + `)`
+		q := `SELECT ikey, id FROM events INDEXED BY events_ikey WHERE ikey IN (` + placeholderList(len(part)) + `)`
 		qargs := make([]any, 0, len(part)+len(args))
 		for _, k := range part {
 			qargs = append(qargs, k)
@@ -379,27 +424,27 @@ func (s *Store) walkBox(ctx context.Context, b *store.BBox, lo, hi int64, where 
 		if err != nil {
 			return nil, err
 		}
-		found := map[int64]hit{}
+		found := map[int64]string{}
 		for rows.Next() {
 			var k int64
-			var h hit
-			if err := rows.Scan(&k, &h.date, &h.id, &h.body); err != nil {
+			var id string
+			if err := rows.Scan(&k, &id); err != nil {
 				rows.Close()
 				return nil, err
 			}
-			found[k] = h
+			found[k] = id
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
 			return nil, err
 		}
 		for _, k := range part {
-			if h, ok := found[k]; ok && !p.add(h) {
-				return p.events()
+			if id, ok := found[k]; ok && !p.add(k, id) {
+				return p.events(ctx, s.db)
 			}
 		}
 	}
-	return p.events()
+	return p.events(ctx, s.db)
 }
 
 // columnConditions are the filter's conditions on the events table's own columns (the box as a

@@ -8,7 +8,9 @@ ALTER TABLE events ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;       -- change se
 -- | (seq of the event's first write), so the full-text index walks events newest day first
 ALTER TABLE events ADD COLUMN ikey INTEGER;
 
-CREATE UNIQUE INDEX events_ikey ON events(ikey);
+-- by ikey, covering the filter columns: the walks of the FTS5 and R*Tree keys test an event here
+-- without reading its row (ikey is unique by construction)
+CREATE UNIQUE INDEX events_ikey ON events(ikey, id, event_date, country, type, acled_type, n_sources, lat, lon);
 
 CREATE INDEX events_seq ON events(seq);
 
