@@ -20,7 +20,7 @@ func sampleEvents() []doc.Event {
 			Location:   &doc.Place{Name: "Deir ez-Zor", Admin1: "Deir ez-Zor", Country: "SYR", Lat: 35.3359, Lon: 40.1408, Precision: doc.PrecisionCity},
 			Date:       doc.When{Start: day, End: day, Precision: doc.DateDay},
 			Fatalities: &nine, Sources: []doc.Attribution{{Name: "Al Hadath"}, {Name: "Levant Ledger"}},
-			Evidence:   doc.Evidence{Sentence: `Strikes hit "IS" hideouts, killing nine.`}, Confidence: 0.85}},
+			Evidence: doc.Evidence{Sentence: `Strikes hit "IS" hideouts, killing nine.`}, Confidence: 0.85}},
 		{ID: "ev-2", Mention: doc.Mention{Type: "PROTEST", Modality: doc.Occurred, Date: doc.When{Start: day, End: day, Precision: doc.DateWeek}}},
 	}
 }

@@ -14,8 +14,8 @@ type spec struct {
 	OpenAPI string `json:"openapi"`
 	Paths   map[string]map[string]struct {
 		Parameters []struct{ Name, In string } `json:"parameters"`
-		Responses  map[string]any             `json:"responses"`
-		Security   []any                      `json:"security"`
+		Responses  map[string]any              `json:"responses"`
+		Security   []any                       `json:"security"`
 	} `json:"paths"`
 	Components struct {
 		Schemas map[string]any `json:"schemas"`

@@ -48,7 +48,9 @@ func TestListEventsFilters(t *testing.T) {
 			l := e.Location
 			return l != nil && l.Lon >= 22 && l.Lon <= 40.5 && l.Lat >= 44 && l.Lat <= 52.5
 		}, 3},
-		{"q=aleppo", func(e doc.Event) bool { return strings.Contains(strings.ToLower(fmt.Sprint(e.Supporting, e.Location)), "aleppo") }, 3},
+		{"q=aleppo", func(e doc.Event) bool {
+			return strings.Contains(strings.ToLower(fmt.Sprint(e.Supporting, e.Location)), "aleppo")
+		}, 3},
 		{"actor=rapid+support", func(e doc.Event) bool {
 			return strings.Contains(fmt.Sprint(e.Actor1, e.Actor2), "Rapid Support")
 		}, 2},
