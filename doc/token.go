@@ -24,10 +24,13 @@ type Token struct {
 
 // IsCapitalised reports whether the token starts with an upper-case letter.
 func (t Token) IsCapitalised() bool {
-	return len(t.Text) > 0 && (t.Text[0]-'A' < 26 || t.Text[0] >= utf8.RuneSelf && startsUpper(t.Text))
+	if len(t.Text) > 0 && t.Text[0] < utf8.RuneSelf {
+		return 'A' <= t.Text[0] && t.Text[0] <= 'Z'
+	}
+	return startsUpper(t.Text)
 }
 
-// startsUpper is IsCapitalised's slow path: a first rune that is not ASCII (or no rune).
+// startsUpper is IsCapitalised for a text that starts with a non-ASCII rune (or is empty).
 func startsUpper(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsUpper(r)

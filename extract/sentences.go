@@ -102,9 +102,9 @@ func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\
 
 // pword is one whitespace-separated word of a paragraph, as Punkt's word tokenizer cuts it.
 type pword struct {
-	start, end int32 // the word, spaces trimmed
-	pos        int32 // where a sentence ending after it ends (the byte after the word)
-	punct      bool  // holds '.', '?', '!' or '。': the only words that can end a sentence
+	start, end int  // the word, spaces trimmed
+	pos        int  // where a sentence ending with it ends: the white space after it, or the end
+	punct      bool // holds '.', '?', '!' or '。': the only words that can end a sentence
 	sentBreak  bool
 	abbr       bool
 }
@@ -216,7 +216,7 @@ func (p *punkt) breaks(para string, words []pword, breaks []int) ([]pword, []int
 	}
 	for k := range words {
 		if words[k].sentBreak {
-			breaks = append(breaks, int(words[k].pos))
+			breaks = append(breaks, words[k].pos)
 		}
 	}
 	return words, breaks
@@ -277,11 +277,11 @@ func tokenizeWords(text string, words []pword) []pword {
 		if a == b {
 			continue
 		}
-		words = append(words, pword{start: int32(lastSpace + a), end: int32(lastSpace + b), pos: int32(cursor), punct: hasPunct(seg[a:b])})
+		words = append(words, pword{start: lastSpace + a, end: lastSpace + b, pos: cursor, punct: hasPunct(seg[a:b])})
 		lastSpace = cursor
 	}
 	if len(words) == 0 {
-		words = append(words, pword{start: 0, end: int32(n), pos: int32(n), punct: hasPunct(text)})
+		words = append(words, pword{start: 0, end: n, pos: n, punct: hasPunct(text)})
 	}
 	return words
 }
@@ -321,7 +321,7 @@ func hasSentEndChars(s string) bool {
 	if s[n-1] == '?' || s[n-1] == '!' {
 		return true
 	}
-	if endsWithPunctQuote(s, true) {
+	if endsWithPunctQuote(s) {
 		return true
 	}
 	for i := 0; i+1 < n; i++ {
@@ -342,10 +342,10 @@ func hasSentEndChars(s string) bool {
 }
 
 // hasUnreliableEndChars: the word ends with '.', '?' or '!' and then a closing quote or bracket.
-func hasUnreliableEndChars(s string) bool { return endsWithPunctQuote(s, true) }
+func hasUnreliableEndChars(s string) bool { return endsWithPunctQuote(s) }
 
 // endsWithPunctQuote reports whether s ends with one of . ? ! followed by one of " ' ) ’ ”.
-func endsWithPunctQuote(s string, _ bool) bool {
+func endsWithPunctQuote(s string) bool {
 	n := len(s)
 	var before int
 	switch {

@@ -168,7 +168,7 @@ func TestSentencesMatchPunkt(t *testing.T) {
 		fh.Close()
 	}
 	r := rand.New(rand.NewPCG(1, 2))
-	for range 20000 {
+	for range 4000 {
 		texts = append(texts, randomText(r))
 	}
 	for _, w := range trickyWords {

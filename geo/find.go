@@ -53,6 +53,7 @@ type scratch struct {
 	full, strip, sk []byte
 	posts           []uint32
 	scored          []scored
+	found           []Found
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -62,34 +63,43 @@ var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 // letters or fewer, common words (see stopwords) and words inside a longer proper noun ("Hassan
 // Nasrallah", "New York Times") are not matched.
 func (g *Gazetteer) Find(toks []doc.Token) []Found {
-	var out []Found
 	s := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(s)
+	found := s.found[:0] // the names, in a buffer the next sentence reuses; out is made once
 	for i := 0; i < len(toks); {
 		f, ok := g.matchAt(toks, i, s)
 		if !ok {
 			i++
 			continue
 		}
-		out = append(out, f)
+		found = append(found, f)
 		i = f.Last + 1
 	}
-	scratchPool.Put(s)
-	if len(out) == 0 {
+	defer func() {
+		clear(found) // let go of the candidates
+		s.found = found[:0]
+	}()
+	if len(found) == 0 {
 		return nil
 	}
-	for k := range out {
-		annotate(toks, out, k)
+	for k := range found {
+		annotate(toks, found, k)
 	}
-	g.containers(toks, out)
-	kept := out[:0]
-	for _, f := range out {
+	g.containers(toks, found)
+	n := 0
+	for _, f := range found {
 		if len(f.Candidates) > 0 {
-			kept = append(kept, f)
+			n++
 		}
 	}
-	out = kept
-	if len(out) == 0 {
+	if n == 0 {
 		return nil
+	}
+	out := make([]Found, 0, n)
+	for _, f := range found {
+		if len(f.Candidates) > 0 {
+			out = append(out, f)
+		}
 	}
 	for k := range out {
 		out[k].Text = spanText(toks, out[k].First, out[k].Last)

@@ -214,14 +214,6 @@ func Stem(norm string) string {
 	return english.Stem(norm, false)
 }
 
-func stemKeys(phrase string) []string {
-	keys := Keys(phrase)
-	for i, k := range keys {
-		keys[i] = Stem(k)
-	}
-	return keys
-}
-
 // isAcronym reports whether an alias must match in its exact case: all capitals, at most 5 letters
 // ("IS", "SDF", "RSF"), so that the verb "is" never reads as the Islamic State.
 func isAcronym(alias string) bool {
@@ -350,8 +342,8 @@ func (l *Lexicon) Scan(toks []doc.Token) []Hit {
 	return slices.Clone(hits)
 }
 
-// isLower reports whether strings.ToLower(s) == s for s valid UTF-8 (as token texts are), without
-// building the lower-case copy.
+// isLower reports whether strings.ToLower(s) == s without building the lower-case copy (ToLower
+// replaces invalid UTF-8, so a string holding any is not lower case).
 func isLower(s string) bool {
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf {

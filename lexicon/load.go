@@ -111,7 +111,8 @@ func (l *Lexicon) load(kind, name, text string) error {
 	return nil
 }
 
-// stemPhrase is stemKeys(phrase), remembering each word's stem for Scan.
+// stemPhrase returns the stems of a phrase's words (its keys in the trigger and qualifier
+// matchers), remembering each word's stem for Scan's table.
 func (l *Lexicon) stemPhrase(phrase string) []string {
 	keys := Keys(phrase)
 	if l.words.stems == nil {

@@ -1,8 +1,9 @@
 package lexicon
 
 import (
+	"fmt"
 	"maps"
-	"math/bits"
+	"math"
 	"slices"
 	"strings"
 	"sync"
@@ -16,7 +17,7 @@ import (
 // nodes end one phrase or none).
 type Matcher struct {
 	keys  map[string]int32 // key → key number
-	edges edgeTable        // node<<32 | key number → child node
+	edges map[uint64]int32 // node<<32 | key number → child node
 	// node → its entry id (≥ 0), none (-1), or, for a node with several, -2-i for multi[i];
 	// node 0 is the root
 	ids   []int32
@@ -29,10 +30,14 @@ type Matcher struct {
 
 const manyChildren = ^uint64(0)
 
-// Add registers a phrase (its token keys) under an entry id. Empty phrases are ignored.
+// Add registers a phrase (its token keys) under an entry id (0 ≤ id < 2³¹). Empty phrases are
+// ignored.
 func (m *Matcher) Add(keys []string, id int) {
 	if len(keys) == 0 {
 		return
+	}
+	if id < 0 || id > math.MaxInt32 {
+		panic(fmt.Sprintf("lexicon: Matcher entry id %d out of range", id))
 	}
 	n := int32(0)
 	for _, k := range keys {
@@ -44,6 +49,7 @@ func (m *Matcher) Add(keys []string, id int) {
 func (m *Matcher) init() {
 	if m.keys == nil {
 		m.keys = map[string]int32{}
+		m.edges = map[uint64]int32{}
 		m.ids = []int32{-1}
 		m.only = []uint64{0}
 	}
@@ -52,7 +58,11 @@ func (m *Matcher) init() {
 // grow makes room for about n more trie nodes.
 func (m *Matcher) grow(n int) {
 	m.init()
-	m.edges.reserve(n)
+	edges := make(map[uint64]int32, len(m.edges)+n)
+	for e, c := range m.edges {
+		edges[e] = c
+	}
+	m.edges = edges
 	m.ids = slices.Grow(m.ids, n)
 	m.only = slices.Grow(m.only, n)
 }
@@ -73,12 +83,12 @@ func (m *Matcher) intern(k string) int32 {
 func (m *Matcher) child(n, kid int32) int32 {
 	m.init()
 	e := uint64(n)<<32 | uint64(uint32(kid))
-	c, ok := m.edges.get(e)
+	c, ok := m.edges[e]
 	if !ok {
 		c = int32(len(m.ids))
 		m.ids = append(m.ids, -1)
 		m.only = append(m.only, 0)
-		m.edges.put(e, c)
+		m.edges[e] = c
 		if n == 0 {
 			m.root[kid] = c
 		}
@@ -169,7 +179,7 @@ func (m *Matcher) scan(kids []int32, accept func(first, last, id int) bool, emit
 						n = int32(uint32(o))
 					}
 				default:
-					c, ok := m.edges.get(uint64(n)<<32 | uint64(uint32(kid)))
+					c, ok := m.edges[uint64(n)<<32|uint64(uint32(kid))]
 					if !ok {
 						c = -1
 					}
@@ -232,63 +242,6 @@ func (m *Matcher) scan(kids []int32, accept func(first, last, id int) bool, emit
 			}
 		}
 		i = bestLast + 1
-	}
-}
-
-// edgeTable is an open-addressing hash table (Fibonacci hashing, linear probing) from edges to
-// nodes: for the trie's integer keys it is twice as fast as a map.
-type edgeTable struct {
-	keys  []uint64 // edge+1; 0 is an empty slot
-	vals  []int32
-	n     int
-	shift uint // 64 - log2(len(keys))
-}
-
-func (t *edgeTable) get(e uint64) (int32, bool) {
-	if t.n == 0 {
-		return 0, false
-	}
-	k := e + 1
-	mask := uint64(len(t.keys) - 1)
-	for i := (k * 0x9E3779B97F4A7C15) >> t.shift; ; i = (i + 1) & mask {
-		switch t.keys[i] {
-		case k:
-			return t.vals[i], true
-		case 0:
-			return 0, false
-		}
-	}
-}
-
-// put adds an edge that is not in the table.
-func (t *edgeTable) put(e uint64, v int32) {
-	t.reserve(1)
-	k := e + 1
-	mask := uint64(len(t.keys) - 1)
-	i := (k * 0x9E3779B97F4A7C15) >> t.shift
-	for t.keys[i] != 0 {
-		i = (i + 1) & mask
-	}
-	t.keys[i], t.vals[i] = k, v
-	t.n++
-}
-
-// reserve makes room for n more edges, keeping the table at most half full.
-func (t *edgeTable) reserve(n int) {
-	if 2*(t.n+n) <= len(t.keys) {
-		return
-	}
-	size := 16
-	for size < 2*(t.n+n) {
-		size *= 2
-	}
-	old, oldVals := t.keys, t.vals
-	t.keys, t.vals, t.n = make([]uint64, size), make([]int32, size), 0
-	t.shift = uint(64 - bits.Len(uint(size-1)))
-	for i, k := range old {
-		if k != 0 {
-			t.put(k-1, oldVals[i])
-		}
 	}
 }
 

@@ -3,6 +3,7 @@ package lexicon
 import (
 	"bufio"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -23,10 +24,11 @@ func TestCountryPhraseKeysConcatenate(t *testing.T) {
 		for _, adj := range append(append([]string{c.Name}, c.Aliases...), c.Demonyms...) {
 			for _, nouns := range kindNouns {
 				for _, noun := range nouns {
-					if isAcronym(noun) {
-						t.Fatalf("kind noun %q reads as an acronym: the combinations would need exact spellings", noun)
+					phrase := strings.TrimSpace(adj + " " + noun)
+					if isAcronym(phrase) {
+						t.Fatalf("%q reads as an acronym: the combinations would need exact spellings", phrase)
 					}
-					whole := Keys(strings.TrimSpace(adj + " " + noun))
+					whole := Keys(phrase)
 					if parts := append(Keys(adj), Keys(noun)...); !slices.Equal(whole, parts) {
 						t.Fatalf("%q + %q: keys %q, whole phrase %q", adj, noun, parts, whole)
 					}
@@ -139,5 +141,29 @@ func TestScanMatchesUncachedScan(t *testing.T) {
 		if hits == 0 {
 			t.Fatal("no hits at all")
 		}
+	}
+}
+
+// The word memo gives every word its keys, short words (kept in the table's slots) and long ones,
+// across growth and the reset when it is full.
+func TestWordMemo(t *testing.T) {
+	lex, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	memo := lex.getWordMemo()
+	words := []string{"", "killed", "shelling", "syrian", "army", "the", "a", "counterinsurgencies", "internationalisation", "antidisestablishmentarianism"}
+	for i := range maxWordMemo + 5000 {
+		words = append(words, fmt.Sprintf("w%dx", i), strings.Repeat("long", 5)+fmt.Sprint(i%300))
+	}
+	for pass := 0; pass < 2; pass++ {
+		for _, w := range words {
+			if got, want := lex.keysOf(w, memo), lex.wordKeysOf(w, ""); got != want {
+				t.Fatalf("keysOf(%q) = %v, want %v", w, got, want)
+			}
+		}
+	}
+	if k := lex.keysOf("killed", memo); k.trigger < 0 {
+		t.Errorf("killed: no trigger key %v", k)
 	}
 }
