@@ -168,14 +168,8 @@ func (s *Store) AddFused(ctx context.Context, f store.Fused) (bool, error) {
 		return false, err
 	}
 	defer tx.Rollback()
-	res, err := tx.ExecContext(ctx, `INSERT INTO documents(id, source, url, title, published, text, origin, ingested_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING`,
-		d.ID, d.Source, d.URL, d.Title, d.Published.UTC().Format(time.RFC3339), d.Text, d.Origin, now())
-	if err != nil {
-		return false, fmt.Errorf("store document %s: %w", d.ID, err)
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return false, nil
+	if added, err := insertDocument(ctx, tx, d); err != nil || !added {
+		return false, err
 	}
 	if f.MinHash != nil {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO doc_fusion(doc_id, minhash, copy_of) VALUES (?, ?, ?)`, d.ID, f.MinHash, f.CopyOf); err != nil {

@@ -113,6 +113,19 @@ func (s *Store) HasDocument(ctx context.Context, id string) (bool, error) {
 	return err == nil, err
 }
 
+// insertDocument writes the document row inside tx; added is false when a document with that
+// content id is already stored, and then nothing else of it may be written.
+func insertDocument(ctx context.Context, tx *sql.Tx, d doc.Document) (added bool, err error) {
+	res, err := tx.ExecContext(ctx, `INSERT INTO documents(id, source, url, title, published, text, origin, ingested_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING`,
+		d.ID, d.Source, d.URL, d.Title, d.Published.UTC().Format(time.RFC3339), d.Text, d.Origin, now())
+	if err != nil {
+		return false, fmt.Errorf("store document %s: %w", d.ID, err)
+	}
+	n, _ := res.RowsAffected()
+	return n > 0, nil
+}
+
 // AddDocument implements store.Store.
 func (s *Store) AddDocument(ctx context.Context, d doc.Document, mentions []doc.Mention, events []doc.Event) (bool, error) {
 	tx, err := s.db.BeginTx(ctx, nil)
@@ -120,14 +133,8 @@ func (s *Store) AddDocument(ctx context.Context, d doc.Document, mentions []doc.
 		return false, err
 	}
 	defer tx.Rollback()
-	res, err := tx.ExecContext(ctx, `INSERT INTO documents(id, source, url, title, published, text, origin, ingested_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING`,
-		d.ID, d.Source, d.URL, d.Title, d.Published.UTC().Format(time.RFC3339), d.Text, d.Origin, now())
-	if err != nil {
-		return false, fmt.Errorf("store document %s: %w", d.ID, err)
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return false, nil
+	if added, err := insertDocument(ctx, tx, d); err != nil || !added {
+		return false, err
 	}
 	eventOf := map[int]string{}
 	for _, e := range events {
