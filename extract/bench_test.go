@@ -1,14 +1,11 @@
 package extract
 
 import (
-	"bufio"
-	"encoding/json"
-	"os"
 	"path/filepath"
 	"testing"
-	"time"
 
 	"github.com/sitrep-dev/sitrep/doc"
+	"github.com/sitrep-dev/sitrep/ingest"
 )
 
 // benchDocs reads the bundled sample reports (testdata/corpus/*.jsonl) as documents.
@@ -21,27 +18,14 @@ func benchDocs(b *testing.B) ([]doc.Document, int64) {
 	var docs []doc.Document
 	var n int64
 	for _, f := range files {
-		fh, err := os.Open(f)
+		ds, _, err := ingest.Read(f, ingest.Options{})
 		if err != nil {
 			b.Fatal(err)
 		}
-		sc := bufio.NewScanner(fh)
-		sc.Buffer(make([]byte, 1<<20), 1<<20)
-		for sc.Scan() {
-			var r struct {
-				Source, Published, Text string
-			}
-			if err := json.Unmarshal(sc.Bytes(), &r); err != nil || r.Text == "" {
-				continue
-			}
-			pub, _ := time.Parse(time.DateOnly, r.Published)
-			if pub.IsZero() {
-				pub, _ = time.Parse(time.RFC3339, r.Published)
-			}
-			docs = append(docs, doc.Document{Source: r.Source, Published: pub, Text: r.Text})
-			n += int64(len(r.Text))
+		for _, d := range ds {
+			docs = append(docs, d)
+			n += int64(len(d.Text))
 		}
-		fh.Close()
 	}
 	return docs, n
 }

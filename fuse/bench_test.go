@@ -1,16 +1,14 @@
 package fuse
 
 import (
-	"bufio"
-	"encoding/json"
 	"fmt"
-	"os"
 	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/sitrep-dev/sitrep/doc"
 	"github.com/sitrep-dev/sitrep/extract"
+	"github.com/sitrep-dev/sitrep/ingest"
 )
 
 // BenchmarkMerge is fusion: the mentions the extractor codes in the bundled sample reports, each
@@ -27,23 +25,13 @@ func BenchmarkMerge(b *testing.B) {
 	var recs []doc.MentionRecord
 	var n int64
 	for _, f := range files {
-		fh, err := os.Open(f)
+		ds, _, err := ingest.Read(f, ingest.Options{})
 		if err != nil {
 			b.Fatal(err)
 		}
-		sc := bufio.NewScanner(fh)
-		sc.Buffer(make([]byte, 1<<20), 1<<20)
-		for sc.Scan() {
-			var r struct{ Source, Published, Text string }
-			if json.Unmarshal(sc.Bytes(), &r) != nil || r.Text == "" {
-				continue
-			}
-			pub, _ := time.Parse(time.DateOnly, r.Published)
-			if pub.IsZero() {
-				pub, _ = time.Parse(time.RFC3339, r.Published)
-			}
+		for _, r := range ds {
 			for outlet := range 3 {
-				d := doc.Document{Source: fmt.Sprintf("%s %d", r.Source, outlet), Published: pub.Add(time.Duration(outlet) * time.Hour), Text: r.Text}
+				d := doc.Document{Source: fmt.Sprintf("%s %d", r.Source, outlet), Published: r.Published.Add(time.Duration(outlet) * time.Hour), Text: r.Text}
 				d.ID = doc.ContentID(d.Source, d.Text)
 				ref := doc.DocRef{ID: d.ID, Source: d.Source, Published: d.Published}
 				for i, m := range x.Extract(d) {
@@ -52,7 +40,6 @@ func BenchmarkMerge(b *testing.B) {
 				n += int64(len(d.Text))
 			}
 		}
-		fh.Close()
 	}
 	if len(recs) == 0 {
 		b.Fatal("no mentions in the corpus")

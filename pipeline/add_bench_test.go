@@ -1,17 +1,14 @@
 package pipeline
 
 import (
-	"bufio"
 	"context"
-	"encoding/json"
 	"fmt"
-	"os"
 	"path/filepath"
 	"testing"
-	"time"
 
 	"github.com/sitrep-dev/sitrep/doc"
 	"github.com/sitrep-dev/sitrep/extract"
+	"github.com/sitrep-dev/sitrep/ingest"
 	"github.com/sitrep-dev/sitrep/store/sqlite"
 )
 
@@ -28,25 +25,14 @@ func BenchmarkPipelineAdd(b *testing.B) {
 	var n int64
 	files, _ := filepath.Glob("../testdata/corpus/*.jsonl")
 	for _, f := range files {
-		fh, err := os.Open(f)
+		ds, _, err := ingest.Read(f, ingest.Options{})
 		if err != nil {
 			b.Fatal(err)
 		}
-		sc := bufio.NewScanner(fh)
-		sc.Buffer(make([]byte, 1<<20), 1<<20)
-		for sc.Scan() {
-			var r struct{ Source, Published, Title, URL, Text string }
-			if json.Unmarshal(sc.Bytes(), &r) != nil || r.Text == "" {
-				continue
-			}
-			pub, _ := time.Parse(time.DateOnly, r.Published)
-			if pub.IsZero() {
-				pub, _ = time.Parse(time.RFC3339, r.Published)
-			}
-			docs = append(docs, doc.Document{Source: r.Source, Published: pub, Title: r.Title, URL: r.URL, Text: r.Text})
-			n += int64(len(r.Text))
+		for _, d := range ds {
+			docs = append(docs, d)
+			n += int64(len(d.Text))
 		}
-		fh.Close()
 	}
 	dir := b.TempDir()
 	b.SetBytes(n)

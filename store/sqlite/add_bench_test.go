@@ -1,18 +1,15 @@
 package sqlite
 
 import (
-	"bufio"
 	"context"
-	"encoding/json"
 	"fmt"
-	"os"
 	"path/filepath"
 	"testing"
-	"time"
 
 	"github.com/sitrep-dev/sitrep/doc"
 	"github.com/sitrep-dev/sitrep/extract"
 	"github.com/sitrep-dev/sitrep/fuse"
+	"github.com/sitrep-dev/sitrep/ingest"
 )
 
 // BenchmarkAddDocument is store writes: each bundled sample report stored with its mentions and an
@@ -32,26 +29,14 @@ func BenchmarkAddDocument(b *testing.B) {
 	var n int64
 	files, _ := filepath.Glob("../../testdata/corpus/*.jsonl")
 	for _, f := range files {
-		fh, err := os.Open(f)
+		ds, _, err := ingest.Read(f, ingest.Options{})
 		if err != nil {
 			b.Fatal(err)
 		}
-		sc := bufio.NewScanner(fh)
-		sc.Buffer(make([]byte, 1<<20), 1<<20)
-		for sc.Scan() {
-			var r struct{ Source, Published, Title, Text string }
-			if json.Unmarshal(sc.Bytes(), &r) != nil || r.Text == "" {
-				continue
-			}
-			pub, _ := time.Parse(time.DateOnly, r.Published)
-			if pub.IsZero() {
-				pub, _ = time.Parse(time.RFC3339, r.Published)
-			}
-			d := doc.Document{Source: r.Source, Published: pub, Title: r.Title, Text: r.Text}
+		for _, d := range ds {
 			reports = append(reports, report{d, x.Extract(d)})
-			n += int64(len(r.Text))
+			n += int64(len(d.Text))
 		}
-		fh.Close()
 	}
 	s, err := Open(ctx, filepath.Join(b.TempDir(), "bench.db"))
 	if err != nil {
