@@ -19,8 +19,9 @@ import (
 	"github.com/sitrep-dev/sitrep/store"
 )
 
-// Pipeline ingests documents into a store. Add is not safe for concurrent use against one store:
-// fusion reads the events it then writes.
+// Pipeline ingests documents into a store. Against a store that several processes write at once (a
+// store.FusionLocker), any number of pipelines may Add at the same time; otherwise Add is not safe for
+// concurrent use against one store: fusion reads the events it then writes.
 type Pipeline struct {
 	Extractor *extract.Extractor
 	Store     store.Store
@@ -60,10 +61,11 @@ func (p *Pipeline) Add(ctx context.Context, d doc.Document) (Outcome, error) {
 		return Outcome{}, err
 	}
 	mentions := p.Extractor.Extract(d)
-	f, out, err := p.Fuse(ctx, d, mentions)
+	f, out, unlock, err := p.fuseLocked(ctx, d, mentions)
 	if err != nil {
 		return Outcome{}, fmt.Errorf("%s: fuse: %w", d.Origin, err)
 	}
+	defer unlock()
 	added, err := p.Store.AddFused(ctx, f)
 	if err != nil {
 		return Outcome{}, fmt.Errorf("%s: %w", d.Origin, err)
@@ -75,6 +77,12 @@ func (p *Pipeline) Add(ctx context.Context, d doc.Document) (Outcome, error) {
 // Fuse works out everything storing document d with these mentions changes, without writing it:
 // Add is Fuse, then store.AddFused.
 func (p *Pipeline) Fuse(ctx context.Context, d doc.Document, mentions []doc.Mention) (store.Fused, Outcome, error) {
+	f, out, _, err := p.fuse(ctx, d, mentions)
+	return f, out, err
+}
+
+// fuse is Fuse, also returning the stored events it read.
+func (p *Pipeline) fuse(ctx context.Context, d doc.Document, mentions []doc.Mention) (store.Fused, Outcome, []doc.Event, error) {
 	out := Outcome{Mentions: len(mentions)}
 	// the store keeps publication times to the second
 	self := doc.DocRef{ID: d.ID, Source: d.Source, Published: d.Published.UTC().Truncate(time.Second)}
@@ -84,7 +92,7 @@ func (p *Pipeline) Fuse(ctx context.Context, d doc.Document, mentions []doc.Ment
 
 	originals, err := p.nearCopies(ctx, self, sig)
 	if err != nil {
-		return f, out, err
+		return f, out, nil, err
 	}
 	original := self
 	for _, o := range originals {
@@ -126,7 +134,7 @@ func (p *Pipeline) Fuse(ctx context.Context, d doc.Document, mentions []doc.Ment
 	}
 	nb, err := p.Store.Neighbourhood(ctx, q)
 	if err != nil {
-		return f, out, err
+		return f, out, nil, err
 	}
 
 	demoted := map[string]bool{}
@@ -171,7 +179,7 @@ func (p *Pipeline) Fuse(ctx context.Context, d doc.Document, mentions []doc.Ment
 		}
 		out.Events = append(out.Events, id)
 	}
-	return f, out, nil
+	return f, out, nb.Events, nil
 }
 
 // earlier orders documents by publication time, then content id: the earlier of two near-copies

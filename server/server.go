@@ -27,20 +27,9 @@ import (
 	"github.com/sitrep-dev/sitrep/web"
 )
 
-// Store is what the server reads and writes: the store.Store interface plus the evidence of an
-// event, the change feed behind the stream and the watches (store/sqlite implements them all).
-type Store interface {
-	store.Store
-	// EventReports returns the documents behind an event with the event's mentions in each.
-	EventReports(ctx context.Context, id string) ([]store.Report, error)
-	// Changes returns events written after sequence number after, oldest first, at most limit.
-	Changes(ctx context.Context, after int64, limit int) ([]store.Change, error)
-	// LastChange is the sequence number of the latest write.
-	LastChange(ctx context.Context) (int64, error)
-	AddWatch(ctx context.Context, w store.Watch) error
-	DeleteWatch(ctx context.Context, id string) error
-	Watches(ctx context.Context) ([]store.Watch, error)
-}
+// Store is what the server reads and writes (store.Served): the store.Store interface plus the
+// evidence of an event, the change feed behind the stream and the watches.
+type Store = store.Served
 
 // Config configures a Server. Store is required; the rest have defaults.
 type Config struct {

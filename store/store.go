@@ -67,3 +67,42 @@ type Stats struct {
 	Events    int `json:"events"`
 	Mentions  int `json:"mentions"`
 }
+
+// Feed is what the server reads besides Store: the evidence behind an event and the change feed
+// behind the live stream and the watches.
+type Feed interface {
+	// EventReports returns the documents behind an event with the event's mentions in each.
+	EventReports(ctx context.Context, id string) ([]Report, error)
+	// Changes returns events written after sequence number after, oldest first, at most limit.
+	// Sequence numbers are given in commit order, so a reader that polls never skips a write.
+	Changes(ctx context.Context, after int64, limit int) ([]Change, error)
+	// LastChange is the sequence number of the latest write (0 for an empty store).
+	LastChange(ctx context.Context) (int64, error)
+}
+
+// Watches keeps the server's standing queries.
+type Watches interface {
+	// AddWatch stores a watch (replacing one with the same id).
+	AddWatch(ctx context.Context, w Watch) error
+	// DeleteWatch removes a watch; ErrNotFound if there is none with this id.
+	DeleteWatch(ctx context.Context, id string) error
+	// Watches lists the stored watches, oldest first.
+	Watches(ctx context.Context) ([]Watch, error)
+}
+
+// Served is everything `sitrep serve` needs of a store; both implementations provide it.
+type Served interface {
+	Store
+	Feed
+	Watches
+}
+
+// FusionLocker is implemented by stores that several processes write at once (PostgreSQL). Fusion
+// reads the events around a document and then rewrites them, so two writers fusing reports of the
+// same area at the same time would each miss the other's events: the pipeline holds the locks of the
+// areas and near-duplicate bands it reads and writes from before its read until its write commits.
+type FusionLocker interface {
+	// LockFusion waits for and holds the locks named by keys (any strings; order does not matter)
+	// until unlock is called. It takes them in one global order, so two holders never deadlock.
+	LockFusion(ctx context.Context, keys []string) (unlock func(), err error)
+}

@@ -6,6 +6,9 @@ import (
 	"os"
 
 	"github.com/spf13/cobra"
+
+	"github.com/sitrep-dev/sitrep/store/postgres"
+	"github.com/sitrep-dev/sitrep/store/sqlite"
 )
 
 func backupCmd() *cobra.Command {
@@ -18,10 +21,13 @@ func backupCmd() *cobra.Command {
 			if out == "" {
 				return fmt.Errorf("--out: name the backup file")
 			}
+			if postgres.IsURL(dbPath) {
+				return fmt.Errorf("--db %s: sitrep backup copies SQLite files; back up PostgreSQL with pg_dump or its own replication", "postgres://...")
+			}
 			if _, err := os.Stat(dbPath); err != nil {
 				return fmt.Errorf("database %s: %w", dbPath, err)
 			}
-			st, err := openStore(cmd.Context(), dbPath)
+			st, err := sqlite.Open(cmd.Context(), dbPath)
 			if err != nil {
 				return err
 			}

@@ -7,6 +7,8 @@ import (
 	"github.com/sitrep-dev/sitrep/extract"
 	"github.com/sitrep-dev/sitrep/geo"
 	"github.com/sitrep-dev/sitrep/lexicon"
+	"github.com/sitrep-dev/sitrep/store"
+	"github.com/sitrep-dev/sitrep/store/postgres"
 	"github.com/sitrep-dev/sitrep/store/sqlite"
 )
 
@@ -25,6 +27,10 @@ func newExtractor(extraLexicons []string) (*extract.Extractor, error) {
 	return extract.New(lex, gaz)
 }
 
-func openStore(ctx context.Context, path string) (*sqlite.Store, error) {
-	return sqlite.Open(ctx, path)
+// openStore opens the store a --db value names: a PostgreSQL URL (postgres://...) or a SQLite file.
+func openStore(ctx context.Context, db string) (store.Served, error) {
+	if postgres.IsURL(db) {
+		return postgres.Open(ctx, db)
+	}
+	return sqlite.Open(ctx, db)
 }

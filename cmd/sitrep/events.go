@@ -15,6 +15,7 @@ import (
 	"github.com/sitrep-dev/sitrep/export"
 	"github.com/sitrep-dev/sitrep/server"
 	"github.com/sitrep-dev/sitrep/store"
+	"github.com/sitrep-dev/sitrep/store/postgres"
 )
 
 func eventsCmd() *cobra.Command {
@@ -95,7 +96,7 @@ ends with the cursor of the next one on standard error; pass it back with --curs
 // openExisting opens a database that must already exist: reading from a mistyped path should not
 // silently create an empty one.
 func openExisting(cmd *cobra.Command, path string) (store.Store, error) {
-	if _, err := os.Stat(path); err != nil {
+	if _, err := os.Stat(path); err != nil && !postgres.IsURL(path) {
 		return nil, fmt.Errorf("database %s: %w (create it with `sitrep ingest --db %s PATH...`)", path, err, path)
 	}
 	return openStore(cmd.Context(), path)

@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
+	"github.com/sitrep-dev/sitrep/doc"
 	"github.com/sitrep-dev/sitrep/ingest"
 	"github.com/sitrep-dev/sitrep/pipeline"
 )
@@ -26,6 +27,7 @@ type ingestSummary struct {
 func ingestCmd() *cobra.Command {
 	var (
 		dbPath   string
+		natsURL  string
 		opts     readOptions
 		progress string
 	)
@@ -33,7 +35,8 @@ func ingestCmd() *cobra.Command {
 		Use:   "ingest [flags] PATH...",
 		Short: "Read files or directories (recursively), extract events and store them",
 		Long: `Reads .txt, .html/.htm, .xml/.rss/.atom feeds and .jsonl files, extracts their events, fuses
-reports of the same event and stores everything in the SQLite database. Each document is stored in
+reports of the same event and stores everything in the database (a SQLite file, or PostgreSQL);
+with --nats it only publishes the documents to a NATS JetStream queue that workers drain. Each document is stored in
 one transaction with its events, so an interrupted run loses nothing already stored and a second
 run completes it; documents already stored are skipped.`,
 		Args: cobra.MinimumNArgs(1),
@@ -48,6 +51,9 @@ run completes it; documents already stored are skipped.`,
 			if err != nil {
 				return err
 			}
+			if natsURL != "" {
+				return publishFiles(ctx, natsURL, files, iopt, newProgress(progress, len(files)))
+			}
 			x, err := newExtractor(opts.lexicons)
 			if err != nil {
 				return err
@@ -58,9 +64,9 @@ run completes it; documents already stored are skipped.`,
 			}
 			defer st.Close()
 			p := &pipeline.Pipeline{Extractor: x, Store: st}
-			sum, err := runIngest(ctx, p, files, iopt, newProgress(progress, len(files)))
+			sum, err := runIngest(ctx, p.Add, files, iopt, newProgress(progress, len(files)))
 			fmt.Fprintf(os.Stderr, "ingested %d files into %s: %d documents read, %d added, %d already stored, %d events mentioned",
-				sum.Files, dbPath, sum.Documents, sum.Added, sum.AlreadyStored, sum.Mentions)
+				sum.Files, redactDB(dbPath), sum.Documents, sum.Added, sum.AlreadyStored, sum.Mentions)
 			if sum.BadRecords > 0 {
 				fmt.Fprintf(os.Stderr, ", %d bad records skipped (the valid records of those files were stored)", sum.BadRecords)
 			}
@@ -77,7 +83,8 @@ run completes it; documents already stored are skipped.`,
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&dbPath, "db", "sitrep.db", "SQLite database file (created if missing)")
+	cmd.Flags().StringVar(&dbPath, "db", "sitrep.db", "SQLite database file (created if missing) or PostgreSQL URL (postgres://user:password@host/db)")
+	cmd.Flags().StringVar(&natsURL, "nats", "", "publish the documents to this NATS JetStream server (nats://host:4222) for `sitrep worker`s to store, instead of storing them here")
 	cmd.Flags().StringVar(&progress, "progress", "auto", "progress display: auto (a bar on a terminal, log lines otherwise), bar, log, none")
 	opts.register(cmd)
 	return cmd
@@ -134,7 +141,7 @@ func (l *logProgress) Done() {
 
 // runIngest reads each file and adds its documents. A file that cannot be read is reported (naming
 // it) and skipped; a cancelled context stops between documents.
-func runIngest(ctx context.Context, p *pipeline.Pipeline, files []string, opt ingest.Options, prog progress) (ingestSummary, error) {
+func runIngest(ctx context.Context, add func(context.Context, doc.Document) (pipeline.Outcome, error), files []string, opt ingest.Options, prog progress) (ingestSummary, error) {
 	var sum ingestSummary
 	defer prog.Done()
 	for _, f := range files {
@@ -154,7 +161,7 @@ func runIngest(ctx context.Context, p *pipeline.Pipeline, files []string, opt in
 			if err := ctx.Err(); err != nil {
 				return sum, fmt.Errorf("interrupted: %w (documents stored so far are kept; run again to finish)", err)
 			}
-			out, err := p.Add(ctx, d)
+			out, err := add(ctx, d)
 			if err != nil {
 				return sum, err
 			}

@@ -30,7 +30,7 @@ func main() {
 		slog.SetDefault(slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: lvl})))
 		return nil
 	}
-	root.AddCommand(extractCmd(), ingestCmd(), eventsCmd(), statsCmd(), summaryCmd(), evalCmd(), backupCmd(), serveCmd())
+	root.AddCommand(extractCmd(), ingestCmd(), eventsCmd(), statsCmd(), summaryCmd(), evalCmd(), backupCmd(), serveCmd(), workerCmd())
 	if err := root.Execute(); err != nil {
 		if !errors.Is(err, errReported) {
 			fmt.Fprintln(os.Stderr, "sitrep:", err)

@@ -1,0 +1,96 @@
+package pipeline
+
+import (
+	"context"
+	"slices"
+	"strconv"
+
+	"github.com/sitrep-dev/sitrep/doc"
+	"github.com/sitrep-dev/sitrep/ingest"
+	"github.com/sitrep-dev/sitrep/store"
+)
+
+// fuseLocked is Fuse under the store's fusion locks, when it has them (store.FusionLocker): the
+// locks of every area (country) and near-duplicate band the document reads or writes are held from
+// before the read until unlock, which the caller calls after its write commits. Two writers then
+// never fuse the same area or the same near-copies at once, while writers busy with different
+// countries run side by side.
+//
+// The locks are known in advance but for one case: the stored events of the document's near-copies
+// may lie in another country. When the read finds such an event, every lock is let go and the
+// larger set taken afresh, in the one global order, so no two writers deadlock.
+func (p *Pipeline) fuseLocked(ctx context.Context, d doc.Document, mentions []doc.Mention) (store.Fused, Outcome, func(), error) {
+	locker, ok := p.Store.(store.FusionLocker)
+	if !ok {
+		f, out, err := p.Fuse(ctx, d, mentions)
+		return f, out, func() {}, err
+	}
+	keys := lockKeys(d, mentions)
+	for {
+		unlock, err := locker.LockFusion(ctx, keys)
+		if err != nil {
+			return store.Fused{}, Outcome{}, nil, err
+		}
+		f, out, read, err := p.fuse(ctx, d, mentions)
+		if err != nil {
+			unlock()
+			return f, out, nil, err
+		}
+		need := touchedAreas(f, read)
+		if missing(need, keys) {
+			unlock()
+			keys = union(keys, need)
+			continue
+		}
+		return f, out, unlock, nil
+	}
+}
+
+// lockKeys are the locks a document needs before fusion reads: its near-duplicate bands and the
+// countries of its mentions.
+func lockKeys(d doc.Document, mentions []doc.Mention) []string {
+	sig := ingest.Signature(d)
+	bands := sig.BandKeys()
+	var keys []string
+	for _, b := range bands {
+		keys = append(keys, "band:"+strconv.FormatInt(b, 10))
+	}
+	for _, m := range mentions {
+		keys = append(keys, areaKey(m.Location))
+	}
+	return union(nil, keys)
+}
+
+func areaKey(l *doc.Place) string {
+	if l == nil {
+		return "area:"
+	}
+	return "area:" + l.Country
+}
+
+// touchedAreas are the areas of every event fusion read, writes or removes.
+func touchedAreas(f store.Fused, read []doc.Event) []string {
+	var keys []string
+	for _, w := range f.Events {
+		keys = append(keys, areaKey(w.Event.Location))
+	}
+	for _, e := range read {
+		keys = append(keys, areaKey(e.Location))
+	}
+	return keys
+}
+
+func missing(need, held []string) bool {
+	for _, k := range need {
+		if !slices.Contains(held, k) {
+			return true
+		}
+	}
+	return false
+}
+
+func union(a, b []string) []string {
+	out := slices.Concat(a, b)
+	slices.Sort(out)
+	return slices.Compact(out)
+}

@@ -1,0 +1,82 @@
+// Package queue spreads ingest over machines through a NATS JetStream work queue: `sitrep ingest
+// --nats` publishes documents to a stream, and any number of `sitrep worker` processes take them,
+// each document by exactly one worker at a time, extract, fuse and store them, and acknowledge each
+// only after its write committed. A worker that dies mid-document never acknowledges it, so the
+// server hands it to another worker once the acknowledgement wait runs out; the store's idempotence
+// (content ids) makes that second delivery add nothing twice.
+package queue
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
+)
+
+// Names of the stream, its subject and the workers' shared consumer.
+const (
+	Stream   = "SITREP_DOCUMENTS"
+	Subject  = "sitrep.documents"
+	Consumer = "sitrep-workers"
+)
+
+// originHeader carries doc.Document.Origin (where the document was read from), which its JSON
+// leaves out, so a worker's messages name the file.
+const originHeader = "Sitrep-Origin"
+
+// Connect connects to the NATS server at url and makes sure the stream exists: a work queue (each
+// message is removed once acknowledged), kept on disk by the server.
+func Connect(ctx context.Context, url string) (*nats.Conn, jetstream.JetStream, error) {
+	nc, err := nats.Connect(url, nats.Name("sitrep"), nats.MaxReconnects(-1), nats.ReconnectWait(500*time.Millisecond))
+	if err != nil {
+		return nil, nil, fmt.Errorf("nats %s: %w", url, err)
+	}
+	js, err := jetstream.New(nc)
+	if err != nil {
+		nc.Close()
+		return nil, nil, fmt.Errorf("nats %s: %w", url, err)
+	}
+	_, err = js.CreateOrUpdateStream(ctx, jetstream.StreamConfig{
+		Name:       Stream,
+		Subjects:   []string{Subject},
+		Retention:  jetstream.WorkQueuePolicy,
+		Storage:    jetstream.FileStorage,
+		Duplicates: 10 * time.Minute, // a document re-sent by a restarted ingest within this window is dropped by the server
+	})
+	if err != nil {
+		nc.Close()
+		if errors.Is(err, jetstream.ErrJetStreamNotEnabled) {
+			return nil, nil, fmt.Errorf("nats %s: JetStream is not enabled on this server (start it with -js)", url)
+		}
+		return nil, nil, fmt.Errorf("nats %s: create stream %s: %w", url, Stream, err)
+	}
+	return nc, js, nil
+}
+
+// Pending is how many documents wait in the queue and how many are being processed (delivered,
+// not yet acknowledged).
+func Pending(ctx context.Context, js jetstream.JetStream) (waiting, inFlight int, err error) {
+	c, err := js.Consumer(ctx, Stream, Consumer)
+	if errors.Is(err, jetstream.ErrConsumerNotFound) {
+		s, err := js.Stream(ctx, Stream)
+		if err != nil {
+			return 0, 0, err
+		}
+		info, err := s.Info(ctx)
+		if err != nil {
+			return 0, 0, err
+		}
+		return int(info.State.Msgs), 0, nil
+	}
+	if err != nil {
+		return 0, 0, err
+	}
+	info, err := c.Info(ctx)
+	if err != nil {
+		return 0, 0, err
+	}
+	return int(info.NumPending), info.NumAckPending, nil
+}
