@@ -39,13 +39,21 @@ func Connect(ctx context.Context, url string) (*nats.Conn, jetstream.JetStream, 
 		nc.Close()
 		return nil, nil, fmt.Errorf("nats %s: %w", url, err)
 	}
-	_, err = js.CreateOrUpdateStream(ctx, jetstream.StreamConfig{
+	// an existing stream is left as it is: updating it while another process creates the consumer
+	// is needless work for the server (and trips a data race inside nats-server 2.15)
+	if _, err := js.Stream(ctx, Stream); err == nil {
+		return nc, js, nil
+	}
+	_, err = js.CreateStream(ctx, jetstream.StreamConfig{
 		Name:       Stream,
 		Subjects:   []string{Subject},
 		Retention:  jetstream.WorkQueuePolicy,
 		Storage:    jetstream.FileStorage,
 		Duplicates: 10 * time.Minute, // a document re-sent by a restarted ingest within this window is dropped by the server
 	})
+	if errors.Is(err, jetstream.ErrStreamNameAlreadyInUse) {
+		err = nil // created by another process meanwhile
+	}
 	if err != nil {
 		nc.Close()
 		if errors.Is(err, jetstream.ErrJetStreamNotEnabled) {

@@ -14,6 +14,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/sitrep-dev/sitrep/store/postgres/pgtest"
 )
 
 // The tests drive the real binary, as a user would.
@@ -29,7 +31,7 @@ func TestMain(m *testing.M) {
 		fmt.Fprintf(os.Stderr, "build sitrep: %v\n%s", err, out)
 		os.Exit(1)
 	}
-	code := m.Run()
+	code := pgtest.Main(m) // m.Run, then stop the PostgreSQL server a test started, if any
 	os.RemoveAll(dir)
 	os.Exit(code)
 }
