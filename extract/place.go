@@ -41,9 +41,15 @@ func (s *sentence) eventPlace() (loc, origin *doc.Place) {
 	return loc, origin
 }
 
-// countryPlace is the fallback location when the report names no place: the country of the actors
-// (the target's first, since events mostly happen where the target is).
+// countryPlace is the fallback location when no sentence of an event names its place: the first
+// place the report names elsewhere, else the country of the actors (the target's first, since
+// events mostly happen where the target is).
 func (x *Extractor) countryPlace(a1, a2 *doc.Actor, st *docState) *doc.Place {
+	if f := st.ctx.First; f != nil {
+		if p, ok := x.gaz.Resolve(*f, st.ctx); ok {
+			return &p
+		}
+	}
 	for _, a := range []*doc.Actor{a2, a1} {
 		if a == nil || a.Country == "" || a.Kind == lexicon.KindPerson {
 			continue

@@ -38,6 +38,10 @@ type Found struct {
 	// Aleppo"; OffsetKm alone for "30 km from Aleppo".
 	OffsetKm float64
 	Bearing  string
+	// Encloses is set on a division named as the area around a smaller place that the gazetteer
+	// lacks ("Sfuhen village in Idleb governorate", "Al Far (Kitaf, Sadah)"): the event is in
+	// its countryside, not at its seat.
+	Encloses bool
 }
 
 const (
@@ -86,6 +90,11 @@ func (g *Gazetteer) Find(toks []doc.Token) []Found {
 		annotate(toks, found, k)
 	}
 	g.containers(toks, found)
+	for k := range found {
+		if len(found[k].Candidates) > 0 && enclosesUnknown(toks, found, k) {
+			found[k].Encloses = true
+		}
+	}
 	n := 0
 	for _, f := range found {
 		if len(f.Candidates) > 0 {
@@ -342,6 +351,10 @@ func boundaryOK(toks []doc.Token, i, j int) bool {
 		if nx.Hyphen && !nx.IsCapitalised() && !nx.IsNumber() {
 			return false
 		}
+		// "the US dollar", "Quds cruise missiles": a currency or a weapon named after a place
+		if nx.Punct == "" && namedAfter[nx.Norm] {
+			return false
+		}
 	}
 	return true
 }
@@ -478,6 +491,8 @@ func (g *Gazetteer) baseScore(e *entry, p uint32, tier int) float64 {
 		s = 5 + 0.5*lp
 	case lvAdmin1:
 		s = 2 + 0.5*lp
+	case lvAdmin2:
+		s = 1 + 0.5*lp
 	default:
 		s = featureBonus(e.feature) + lp
 	}
@@ -746,106 +761,6 @@ func number(t doc.Token) (float64, bool) {
 	}
 	v, err := strconv.ParseFloat(strings.ReplaceAll(t.Norm, ",", ""), 64)
 	return v, err == nil && v >= 0
-}
-
-// containers narrows a name's candidates by the division or country named right after it:
-// "Tripoli, Lebanon", "Saraqib, Idlib", "Hajin in Deir ez-Zor province".
-func (g *Gazetteer) containers(toks []doc.Token, out []Found) {
-	for k := 0; k+1 < len(out); k++ {
-		f, n := &out[k], &out[k+1]
-		comma := n.First == f.Last+1 && toks[n.First].Punct == ","
-		in := n.First == f.Last+2 && toks[f.Last+1].Norm == "in" && toks[f.Last+1].Punct == ""
-		if !comma && !in {
-			continue
-		}
-		if shareEntry(f.Candidates, n.Candidates) {
-			continue // the same place named twice: "Deir ez-Zor, Deir al-Zour"
-		}
-		var keep []Candidate
-		used := map[int32]bool{}
-		for _, c := range f.Candidates {
-			for _, o := range n.Candidates {
-				if o.entry == c.entry || o.entry == 0 {
-					continue
-				}
-				if o.Level == doc.PrecisionCity {
-					// "Yenisehir, Diyarbakir": a provincial capital stands for its province
-					if strings.HasPrefix(o.Feature, "PPLA") && o.Feature != "PPLA2" && o.Admin1Code != "" && o.Admin1Code == c.Admin1Code {
-						keep = append(keep, c)
-						used[o.entry] = true
-						break
-					}
-					continue
-				}
-				if within(g, c, o) {
-					keep = append(keep, c)
-					used[o.entry] = true
-					break
-				}
-			}
-		}
-		if len(keep) == 0 {
-			// nothing of that name in the division or country named: a place the gazetteer
-			// lacks ("Al Jabaliyah in Al Hudaydah"); keep only candidates near it, if any
-			for _, c := range f.Candidates {
-				for _, o := range n.Candidates {
-					if o.Level != doc.PrecisionCity && o.entry != 0 && distance(c.Lat, c.Lon, o.Lat, o.Lon) <= farKm {
-						keep = append(keep, c)
-						break
-					}
-				}
-			}
-			if len(keep) == 0 && hasLevel(n.Candidates, doc.PrecisionAdmin1, doc.PrecisionCountry) {
-				f.Candidates = nil // dropped by Find
-			} else if len(keep) > 0 {
-				f.Candidates = keep
-			}
-			continue
-		}
-		f.Candidates = keep
-		// the container's own candidates: those that contain, first
-		slices.SortStableFunc(n.Candidates, func(a, b Candidate) int {
-			ua, ub := used[a.entry], used[b.entry]
-			switch {
-			case ua && !ub:
-				return -1
-			case ub && !ua:
-				return 1
-			}
-			return 0
-		})
-		if n.Kind == "" && n.Candidates[0].Level == doc.PrecisionAdmin1 {
-			n.Kind = "province"
-		}
-	}
-}
-
-func shareEntry(a, b []Candidate) bool {
-	for _, x := range a {
-		for _, y := range b {
-			if x.entry == y.entry && x.entry != 0 {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// within reports whether candidate c lies in the area candidate o.
-func within(g *Gazetteer, c, o Candidate) bool {
-	if c.Country != o.Country {
-		return false
-	}
-	switch o.Level {
-	case doc.PrecisionCountry:
-		return c.Level != doc.PrecisionCountry
-	case doc.PrecisionAdmin1:
-		return c.Admin1Code == o.Admin1Code && c.Level == doc.PrecisionCity
-	case doc.PrecisionRegion:
-		b := g.entries[o.entry-1].box
-		return c.Level != doc.PrecisionCountry && c.Lat >= float64(b[0]) && c.Lat <= float64(b[2]) && c.Lon >= float64(b[1]) && c.Lon <= float64(b[3])
-	}
-	return false
 }
 
 // spanText rebuilds the text of tokens first..last: each gap is the punctuation the tokenizer

@@ -44,9 +44,10 @@ const (
 	lvAdmin1
 	lvRegion
 	lvCountry
+	lvAdmin2
 )
 
-var levelNames = [...]string{doc.PrecisionCity, doc.PrecisionAdmin1, doc.PrecisionRegion, doc.PrecisionCountry}
+var levelNames = [...]string{doc.PrecisionCity, doc.PrecisionAdmin1, doc.PrecisionRegion, doc.PrecisionCountry, doc.PrecisionAdmin2}
 
 type entry struct {
 	name      string
@@ -54,7 +55,8 @@ type entry struct {
 	feature   string
 	admin1Key string // "SYR.07" for admin1 rows and places with a known admin1, else ""
 	lat, lon  float64
-	box       [4]float32 // minLat, minLon, maxLat, maxLon for countries, regions, admin1
+	box       [4]float32 // minLat, minLon, maxLat, maxLon for countries, regions, admin1, admin2
+	rural     [2]float32 // admin1: the point for its countryside (data/README.md); zero if none
 	pop       int64
 	id        int32 // GeoNames id, or negative for rows of our own (countries, regions, admin1)
 	admin1    int32 // entry index of the place's admin1, or -1
@@ -72,7 +74,7 @@ type Candidate struct {
 	Lat, Lon   float64
 	Feature    string // GeoNames feature code (PPL, PPLA, PPLC…), or "ADM1", "PCLI", "RGN"
 	Population int
-	Level      string // doc.PrecisionCity, doc.PrecisionAdmin1, doc.PrecisionRegion or doc.PrecisionCountry
+	Level      string // doc.PrecisionCity, doc.PrecisionAdmin2, doc.PrecisionAdmin1, doc.PrecisionRegion or doc.PrecisionCountry
 
 	score float64 // match score without document context, set by Find
 	entry int32   // index+1 of the entry; 0 for a candidate not made by this package
@@ -112,7 +114,7 @@ func (g *Gazetteer) candidate(i int32, score float64) Candidate {
 		Feature: e.feature, Population: int(e.pop), Level: levelNames[e.level], score: score, entry: i + 1}
 	if e.level == lvAdmin1 {
 		c.Admin1 = e.name
-	} else if e.admin1 >= 0 {
+	} else if e.admin1 >= 0 && int(e.admin1) < len(g.entries) {
 		c.Admin1 = g.entries[e.admin1].name
 	}
 	return c
@@ -160,7 +162,7 @@ func parse(raw []byte) (*Gazetteer, error) {
 	skel.blob = make([]byte, 0, len(raw)/2)
 	var kb, sb []byte
 	adminByCode := map[string]int32{} // "SY.07" → entry
-	var f [14]string
+	var f [15]string                  // the 15th column (rural) is optional
 	lineNo := 0
 	for len(text) > 0 {
 		var line string
@@ -183,8 +185,11 @@ func parse(raw []byte) (*Gazetteer, error) {
 			n++
 		}
 		f[n] = line
-		if n != len(f)-1 {
-			return nil, fmt.Errorf("geo: line %d: %d fields, want %d", lineNo, n+1, len(f))
+		if n < len(f)-2 {
+			return nil, fmt.Errorf("geo: line %d: %d fields, want %d", lineNo, n+1, len(f)-1)
+		}
+		if n == len(f)-2 {
+			f[len(f)-1] = ""
 		}
 		e := entry{name: f[11], iso3: f[3], feature: f[5], admin1: -1}
 		id, err1 := strconv.Atoi(f[1])
@@ -210,8 +215,11 @@ func parse(raw []byte) (*Gazetteer, error) {
 			e.admin1Key = e.iso3 + "." + f[4]
 			adminByCode[f[2]+"."+f[4]] = idx
 			g.admin1[e.admin1Key] = idx
-		case "P":
+		case "P", "D":
 			e.level = lvCity
+			if f[0] == "D" {
+				e.level = lvAdmin2
+			}
 			if a, ok := adminByCode[f[2]+"."+f[4]]; ok {
 				e.admin1 = a
 				e.admin1Key = g.entries[a].admin1Key
@@ -234,6 +242,15 @@ func parse(raw []byte) (*Gazetteer, error) {
 				}
 				e.box[i] = float32(v)
 			}
+		}
+		if r := f[14]; r != "" {
+			la, lo, _ := strings.Cut(r, ",")
+			rl, err1 := strconv.ParseFloat(la, 32)
+			rn, err2 := strconv.ParseFloat(lo, 32)
+			if err := errors.Join(err1, err2); err != nil {
+				return nil, fmt.Errorf("geo: line %d: bad rural point: %w", lineNo, err)
+			}
+			e.rural = [2]float32{float32(rl), float32(rn)}
 		}
 		articleNames := strings.Contains(f[10], "a")
 		e.article = articleNames

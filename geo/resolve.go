@@ -13,6 +13,10 @@ type Context struct {
 	Countries map[string]int
 	// Admin1 weighs first-level divisions, by "SYR.07"-style key or by name.
 	Admin1 map[string]int
+	// First is the document's first name below country level, nil if none: where a report that
+	// names a place only outside its event sentences is ("Taxi drivers blocked streets in
+	// Sulaymaniyah. The protesters denounced fuel prices.").
+	First *Found
 }
 
 // DocumentContext builds a Context from all the names found in a document (one slice per
@@ -29,6 +33,10 @@ func (g *Gazetteer) DocumentContext(found [][]Found) Context {
 				continue
 			}
 			top := f.Candidates[0]
+			if ctx.First == nil && top.Level != doc.PrecisionCountry {
+				first := f
+				ctx.First = &first
+			}
 			if top.Level == doc.PrecisionCountry {
 				named[top.Country] = true
 				if len(f.Text) <= 5 && isAllCaps(f.Text) {
@@ -116,7 +124,9 @@ func (g *Gazetteer) DocumentContext(found [][]Found) Context {
 //   - a populated place → doc.PrecisionCity; "near X", "outside X", "on the outskirts of X", "north
 //     of X", "the X area" → doc.PrecisionNear at X;
 //   - "20 km north of X" → doc.PrecisionNear, the point moved 20 km north;
-//   - a first-level division → doc.PrecisionAdmin1 at its capital; a country →
+//   - a district → doc.PrecisionAdmin2 at its seat;
+//   - a first-level division → doc.PrecisionAdmin1 at its capital, or at its rural point for "the
+//     X countryside" and for the area around a place the gazetteer lacks (Found.Encloses); a country →
 //     doc.PrecisionCountry at a representative point; a named region → doc.PrecisionRegion;
 //   - "northern Syria", "eastern Deir ez-Zor" → doc.PrecisionRegion, the point moved a quarter of
 //     the area's extent towards that side.
@@ -139,8 +149,11 @@ func (g *Gazetteer) Resolve(f Found, ctx Context) (doc.Place, bool) {
 		p.GeonameID = c.ID
 	}
 	switch c.Level {
-	case doc.PrecisionAdmin1, doc.PrecisionRegion, doc.PrecisionCountry:
+	case doc.PrecisionAdmin2, doc.PrecisionAdmin1, doc.PrecisionRegion, doc.PrecisionCountry:
 		p.Precision = c.Level
+		if c.Level == doc.PrecisionAdmin1 && (f.Kind == "countryside" || f.Encloses) {
+			p.Lat, p.Lon = g.rural(c)
+		}
 		q := f.Qualifier
 		if q == "central" && c.Level == doc.PrecisionAdmin1 {
 			q = "" // "central Baghdad": the seat, where an admin1's point already is
@@ -243,6 +256,9 @@ func score(c Candidate, f Found, ctx Context) float64 {
 		if city {
 			s += 2
 		}
+		if c.Level == doc.PrecisionAdmin2 {
+			s += 3
+		}
 	}
 	if f.Qualifier != "" && f.Qualifier != "central" && !city {
 		s += 5 // "northern Hama" is the governorate's north; "central Baghdad" is the city
@@ -251,6 +267,18 @@ func score(c Candidate, f Found, ctx Context) float64 {
 		s += 2
 	}
 	return s
+}
+
+// rural is the point standing for the countryside of a first-level division: away from its seat,
+// among its villages (see data/README.md); the division's own point where the gazetteer has none.
+func (g *Gazetteer) rural(c Candidate) (float64, float64) {
+	if c.entry <= 0 || int(c.entry) > len(g.entries) {
+		return c.Lat, c.Lon
+	}
+	if r := g.entries[c.entry-1].rural; r != [2]float32{} {
+		return float64(r[0]), float64(r[1])
+	}
+	return c.Lat, c.Lon
 }
 
 // shift moves an area's point towards one side: a quarter of its extent from the middle of its box

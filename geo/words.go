@@ -97,6 +97,10 @@ american europe european african asian western eastern
 israelis palestinians russians ukrainians americans
 `)
 
+// namedAfter are nouns that, right after a place name, make it the name of a thing: "US dollar",
+// "Syrian pound", "Quds cruise missile", "Burkan missiles".
+var namedAfter = wordSet(`dollar dollars pound pounds lira liras dinar dinars riyal riyals rial rials cruise missile missiles`)
+
 // acronyms are all-capital country names that are matched although they are short or
 // all-capital.
 var acronyms = wordSet(`us usa uk uae drc car ksa dprk prc`)

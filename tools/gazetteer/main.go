@@ -52,6 +52,7 @@ type place struct {
 	alts            []string
 	lat, lon        float64
 	fcode, cc, adm1 string
+	adm2            string
 	pop             int
 }
 
@@ -80,11 +81,16 @@ func run(in, out string) error {
 	if err != nil {
 		return err
 	}
+	admin2Names, err := readAdmin1(filepath.Join(in, "admin2.json")) // same layout: code, name
+	if err != nil {
+		return err
+	}
 	places, err := readCities(filepath.Join(in, "cities500.txt"))
 	if err != nil {
 		return err
 	}
 	rows := build(places, admin1Names)
+	rows = append(rows, districts(places, admin2Names)...)
 	if err := write(out, rows); err != nil {
 		return err
 	}
@@ -96,8 +102,8 @@ func run(in, out string) error {
 	for _, r := range rows {
 		counts[r.kind[0]]++
 	}
-	fmt.Fprintf(os.Stderr, "gazetteer: %d countries, %d regions, %d admin1, %d places; %s is %d bytes\n",
-		counts['C'], counts['R'], counts['A'], counts['P'], out, st.Size())
+	fmt.Fprintf(os.Stderr, "gazetteer: %d countries, %d regions, %d admin1, %d admin2, %d places; %s is %d bytes\n",
+		counts['C'], counts['R'], counts['A'], counts['D'], counts['P'], out, st.Size())
 	return nil
 }
 
@@ -168,7 +174,7 @@ func readCities(path string) ([]place, error) {
 			alts = strings.Split(c[3], ",")
 		}
 		ps = append(ps, place{id: id, name: c[1], ascii: c[2], alts: alts, lat: lat, lon: lon,
-			fcode: c[7], cc: c[8], adm1: c[10], pop: pop})
+			fcode: c[7], cc: c[8], adm1: c[10], adm2: c[11], pop: pop})
 	}
 	if err := sc.Err(); err != nil {
 		return nil, err
@@ -189,7 +195,7 @@ func keep(p place) bool {
 }
 
 type row struct {
-	kind        string // C country, R region, A admin1, P place
+	kind        string // C country, R region, A admin1, D admin2, P place
 	id          int
 	iso2, iso3  string
 	admin1      string
@@ -197,6 +203,7 @@ type row struct {
 	pop         int
 	lat, lon    float64
 	bbox        [4]float64 // minLat, minLon, maxLat, maxLon; zero for places
+	rural       [2]float64 // admin1: the point standing for its countryside (see ruralPoint)
 	name        string
 	main, alt   []string // normalised names
 	articleFlag bool
@@ -276,6 +283,7 @@ func build(places []place, admin1Names map[string]string) []row {
 		}
 		r := row{kind: "A", iso2: cc, iso3: c.iso3, admin1: code, feature: "ADM1", pop: sumPop(ps), lat: lat, lon: lon,
 			bbox: bbox(ps), name: name, articleFlag: articleCountries[cc]}
+		r.rural[0], r.rural[1] = ruralPoint(ps, lat, lon)
 		r.main = names(nil, append([]string{name, admin1Names[key]}, short...)...)
 		r.alt = names(r.main, admin1Variants[key]...)
 		rows = append(rows, r)
@@ -529,7 +537,7 @@ func write(path string, rows []row) error {
 		return err
 	}
 	bw := bufio.NewWriterSize(zw, 1<<20)
-	fmt.Fprintln(bw, "#kind\tid\tiso2\tiso3\tadmin1\tfeature\tpopulation\tlat\tlon\tbbox\tflags\tname\tnames\talternates")
+	fmt.Fprintln(bw, "#kind\tid\tiso2\tiso3\tadmin1\tfeature\tpopulation\tlat\tlon\tbbox\tflags\tname\tnames\talternates\trural")
 	for _, r := range rows {
 		writeRow(bw, r)
 	}
@@ -554,8 +562,12 @@ func writeRow(w io.Writer, r row) {
 	if r.articleFlag {
 		flags = "a"
 	}
-	fmt.Fprintf(w, "%s\t%d\t%s\t%s\t%s\t%s\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r.kind, r.id, r.iso2, r.iso3, r.admin1, r.feature, r.pop,
-		coord(r.lat, 4), coord(r.lon, 4), box, flags, clean(r.name), strings.Join(r.main, "|"), strings.Join(r.alt, "|"))
+	rural := ""
+	if r.kind == "A" {
+		rural = coord(r.rural[0], 4) + "," + coord(r.rural[1], 4)
+	}
+	fmt.Fprintf(w, "%s\t%d\t%s\t%s\t%s\t%s\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r.kind, r.id, r.iso2, r.iso3, r.admin1, r.feature, r.pop,
+		coord(r.lat, 4), coord(r.lon, 4), box, flags, clean(r.name), strings.Join(r.main, "|"), strings.Join(r.alt, "|"), rural)
 }
 
 func coord(v float64, prec int) string {
