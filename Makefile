@@ -5,7 +5,7 @@ DB      ?= sitrep.db
 SHARED  ?= ../shared
 CORPUS  := testdata/corpus
 
-.PHONY: build web demo test eval bench bench-query fuzz gazetteer clean
+.PHONY: build web demo test eval bench bench-query bench-scale fuzz gazetteer clean
 
 build: web
 	$(GO) build -o $(BIN) ./cmd/sitrep
@@ -58,6 +58,13 @@ bench: build
 BENCH_DB ?=
 bench-query:
 	SITREP_BENCH_DB=$(BENCH_DB) $(GO) test -run '^$$' -bench Query -benchtime 1x -timeout 90m ./store/sqlite
+
+# Documents/s: one `sitrep ingest` into SQLite, then 1 and 2 `sitrep worker`s draining a NATS
+# JetStream queue into PostgreSQL (a throwaway server from Debian's postgresql package, or
+# SITREP_TEST_POSTGRES). SCALE_DOCS distinct reports (default 1500).
+SCALE_DOCS ?= 1500
+bench-scale:
+	SITREP_BENCH_DOCS=$(SCALE_DOCS) $(GO) test -run '^$$' -bench Scale -benchtime 1x -timeout 60m ./cmd/sitrep
 
 # Run every fuzz target for FUZZTIME each (CI runs a short pass through `make test`'s seed corpora).
 FUZZTIME ?= 30s

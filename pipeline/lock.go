@@ -4,6 +4,7 @@ import (
 	"context"
 	"slices"
 	"strconv"
+	"time"
 
 	"github.com/sitrep-dev/sitrep/doc"
 	"github.com/sitrep-dev/sitrep/ingest"
@@ -11,13 +12,13 @@ import (
 )
 
 // fuseLocked is Fuse under the store's fusion locks, when it has them (store.FusionLocker): the
-// locks of every area (country) and near-duplicate band the document reads or writes are held from
+// locks of every area (country and month) and near-duplicate band the document reads or writes are held from
 // before the read until unlock, which the caller calls after its write commits. Two writers then
 // never fuse the same area or the same near-copies at once, while writers busy with different
 // countries run side by side.
 //
 // The locks are known in advance but for one case: the stored events of the document's near-copies
-// may lie in another country. When the read finds such an event, every lock is let go and the
+// may lie in another country or month. When the read finds such an event, every lock is let go and the
 // larger set taken afresh, in the one global order, so no two writers deadlock.
 func (p *Pipeline) fuseLocked(ctx context.Context, d doc.Document, mentions []doc.Mention) (store.Fused, Outcome, func(), error) {
 	locker, ok := p.Store.(store.FusionLocker)
@@ -46,8 +47,8 @@ func (p *Pipeline) fuseLocked(ctx context.Context, d doc.Document, mentions []do
 	}
 }
 
-// lockKeys are the locks a document needs before fusion reads: its near-duplicate bands and the
-// countries of its mentions.
+// lockKeys are the locks a document needs before fusion reads: its near-duplicate bands and, for
+// each area its mentions may fuse in, the area's country in every month its look-up spans.
 func lockKeys(d doc.Document, mentions []doc.Mention) []string {
 	sig := ingest.Signature(d)
 	bands := sig.BandKeys()
@@ -55,27 +56,39 @@ func lockKeys(d doc.Document, mentions []doc.Mention) []string {
 	for _, b := range bands {
 		keys = append(keys, "band:"+strconv.FormatInt(b, 10))
 	}
-	for _, m := range mentions {
-		keys = append(keys, areaKey(m.Location))
+	for _, a := range areas(mentions) {
+		// the look-up finds events that began up to store.MaxEventSpanDays before the area
+		for m := monthOf(a.Since.AddDate(0, 0, -store.MaxEventSpanDays)); !m.After(a.Until); m = m.AddDate(0, 1, 0) {
+			keys = append(keys, areaKey(a.Country, m))
+		}
 	}
 	return union(nil, keys)
 }
 
-func areaKey(l *doc.Place) string {
-	if l == nil {
-		return "area:"
+// areaKey names the lock of a country's events that begin in one month. Locking by month as well
+// as country lets writers fuse reports of one country's different months (a backfill) side by side.
+func areaKey(country string, t time.Time) string {
+	return "area:" + country + ":" + t.Format("2006-01")
+}
+
+func monthOf(t time.Time) time.Time { return time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC) }
+
+func eventKey(e doc.Event) string {
+	country := ""
+	if e.Location != nil {
+		country = e.Location.Country
 	}
-	return "area:" + l.Country
+	return areaKey(country, e.Date.Start)
 }
 
 // touchedAreas are the areas of every event fusion read, writes or removes.
 func touchedAreas(f store.Fused, read []doc.Event) []string {
 	var keys []string
 	for _, w := range f.Events {
-		keys = append(keys, areaKey(w.Event.Location))
+		keys = append(keys, eventKey(w.Event))
 	}
 	for _, e := range read {
-		keys = append(keys, areaKey(e.Location))
+		keys = append(keys, eventKey(e))
 	}
 	return keys
 }

@@ -116,19 +116,10 @@ func (p *Pipeline) fuse(ctx context.Context, d doc.Document, mentions []doc.Ment
 	var fresh []doc.MentionRecord
 	q := store.NeighbourhoodQuery{Documents: slices.Clone(f.Demoted)}
 	if f.CopyOf == "" {
-		seen := map[store.Area]bool{}
 		for i, m := range mentions {
 			fresh = append(fresh, doc.MentionRecord{Doc: self, Idx: i, Mention: m})
-			start, end, ok := fuse.Window(m)
-			if !fuse.Fusable(m) || !ok {
-				continue
-			}
-			a := store.Area{Country: m.Location.Country, Since: start, Until: end.AddDate(0, 0, fuse.ReportedSlackDays)}
-			if !seen[a] {
-				seen[a] = true
-				q.Areas = append(q.Areas, a)
-			}
 		}
+		q.Areas = areas(mentions)
 	} else {
 		q.Documents = append(q.Documents, f.CopyOf)
 	}
@@ -180,6 +171,24 @@ func (p *Pipeline) fuse(ctx context.Context, d doc.Document, mentions []doc.Ment
 		out.Events = append(out.Events, id)
 	}
 	return f, out, nb.Events, nil
+}
+
+// areas are the countries and days whose stored events the mentions may join.
+func areas(mentions []doc.Mention) []store.Area {
+	var out []store.Area
+	seen := map[store.Area]bool{}
+	for _, m := range mentions {
+		start, end, ok := fuse.Window(m)
+		if !fuse.Fusable(m) || !ok {
+			continue
+		}
+		a := store.Area{Country: m.Location.Country, Since: start, Until: end.AddDate(0, 0, fuse.ReportedSlackDays)}
+		if !seen[a] {
+			seen[a] = true
+			out = append(out, a)
+		}
+	}
+	return out
 }
 
 // earlier orders documents by publication time, then content id: the earlier of two near-copies

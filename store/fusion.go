@@ -32,6 +32,11 @@ type Fusion interface {
 	DocumentEvents(ctx context.Context, docID string) ([]string, error)
 }
 
+// MaxEventSpanDays bounds how long before an area's first day the stored events Neighbourhood
+// returns may begin: an event whose date range is longer (fusion leaves those alone) is not found.
+// It keeps the look-up an index range scan, and tells the pipeline which days' locks a look-up needs.
+const MaxEventSpanDays = 40
+
 // DocSignature is a stored document's near-duplicate signature (ingest.MinHash.Bytes).
 type DocSignature struct {
 	Doc     doc.DocRef

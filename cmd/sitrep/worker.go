@@ -63,9 +63,12 @@ for each other. With a SQLite --db, one worker with --concurrency 1 is the most 
 			p := &pipeline.Pipeline{Extractor: x, Store: st}
 			w := &queue.Worker{JS: js, Concurrency: concurrency, AckWait: ackWait, Logger: slog.Default(),
 				Handle: func(ctx context.Context, d doc.Document) error { _, err := p.Add(ctx, d); return err }}
-			slog.Info("worker started", "nats", natsURL, "db", redactDB(dbPath), "concurrency", concurrency)
+			// always said (not only at --log-level info): scripts wait for this line
+			fmt.Fprintf(os.Stderr, "sitrep worker: taking documents from %s (stream %s) into %s, %d at a time\n",
+				natsURL, queue.Stream, redactDB(dbPath), max(concurrency, 1))
 			stats, err := w.Run(ctx)
-			slog.Info("worker stopped", "stored", stats.Handled, "failed", stats.Failed, "dropped", stats.Dropped)
+			fmt.Fprintf(os.Stderr, "sitrep worker: stopped; %d documents handled, %d failures to retry, %d dropped\n",
+				stats.Handled, stats.Failed, stats.Dropped)
 			return err
 		},
 	}

@@ -15,9 +15,6 @@ import (
 	"github.com/sitrep-dev/sitrep/store"
 )
 
-// maxEventSpanDays bounds the date range of the events Neighbourhood finds, as in the SQLite store.
-const maxEventSpanDays = 40
-
 // NearDuplicates implements store.Fusion.
 func (s *Store) NearDuplicates(ctx context.Context, keys []int64) ([]store.DocSignature, error) {
 	if len(keys) == 0 {
@@ -50,7 +47,7 @@ func (s *Store) Neighbourhood(ctx context.Context, q store.NeighbourhoodQuery) (
 	}
 	for _, a := range q.Areas {
 		found, err := queryStrings(ctx, s.pool, `SELECT id FROM events WHERE country = $1 AND event_date BETWEEN $2::date AND $3::date AND event_end >= $4::date ORDER BY id`,
-			a.Country, a.Since.AddDate(0, 0, -maxEventSpanDays).Format(doc.DateLayout), a.Until.Format(doc.DateLayout), a.Since.Format(doc.DateLayout))
+			a.Country, a.Since.AddDate(0, 0, -store.MaxEventSpanDays).Format(doc.DateLayout), a.Until.Format(doc.DateLayout), a.Since.Format(doc.DateLayout))
 		if err != nil {
 			return nb, err
 		}

@@ -17,10 +17,6 @@ import (
 // events by country and day), doc_fusion and doc_bands (near-duplicate signatures), event_versions
 // and event_aliases.
 
-// maxEventSpanDays bounds the date range of the events Neighbourhood finds: an event whose range is
-// longer (fusion leaves those alone) is not found. It keeps the look-up an index range scan.
-const maxEventSpanDays = 40
-
 // chunk is how many values one IN (...) list takes.
 const chunk = 400
 
@@ -65,7 +61,7 @@ func (s *Store) Neighbourhood(ctx context.Context, q store.NeighbourhoodQuery) (
 	for _, a := range q.Areas {
 		rows, err := s.db.QueryContext(ctx, `SELECT id FROM events INDEXED BY events_fusion
 			WHERE country = ? AND event_date BETWEEN ? AND ? AND event_end >= ?`,
-			a.Country, a.Since.AddDate(0, 0, -maxEventSpanDays).Format(doc.DateLayout), a.Until.Format(doc.DateLayout),
+			a.Country, a.Since.AddDate(0, 0, -store.MaxEventSpanDays).Format(doc.DateLayout), a.Until.Format(doc.DateLayout),
 			a.Since.Format(doc.DateLayout))
 		if err != nil {
 			return nb, err
