@@ -34,6 +34,9 @@ func (m *Mention) Fill(from Mention) {
 	if from.Injured != nil && (m.Injured == nil || *from.Injured > *m.Injured) {
 		m.Injured = from.Injured
 	}
+	if from.CivilianFatalities != nil && (m.CivilianFatalities == nil || *from.CivilianFatalities > *m.CivilianFatalities) {
+		m.CivilianFatalities, m.CivilianEvidence = from.CivilianFatalities, from.CivilianEvidence
+	}
 	have := map[string]bool{}
 	for _, s := range m.Sources {
 		have[s.Name] = true

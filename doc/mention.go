@@ -106,6 +106,13 @@ type Phrase struct {
 	Span Span   `json:"span"`
 }
 
+// Quote is a piece of one document's text: an event's fields may come from several documents.
+type Quote struct {
+	Doc  string `json:"doc"`
+	Text string `json:"text"`
+	Span Span   `json:"span"`
+}
+
 // Attribution is an outlet or person the text credits for a claim.
 type Attribution struct {
 	Name string `json:"name"`
@@ -144,6 +151,11 @@ type Mention struct {
 	Sources      []Attribution `json:"sources"`
 	Evidence     Evidence      `json:"evidence"`
 	Confidence   float64       `json:"confidence"`
+
+	// CivilianFatalities is how many of the dead the text itself calls civilians ("killing five
+	// civilians", "two children were killed"), with the words that say so; nil when it does not say.
+	CivilianFatalities *int   `json:"civilian_fatalities,omitempty"`
+	CivilianEvidence   *Quote `json:"civilian_evidence,omitempty"`
 }
 
 // Event is a stored, identified event: a mention (or, after fusion, the reconciliation of many) with

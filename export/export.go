@@ -45,7 +45,7 @@ func Write(w io.Writer, format string, events []doc.Event) error {
 // CSVHeader is ACLED's column names for what the two share, then sitrep's own.
 var CSVHeader = []string{"event_date", "time_precision", "event_type", "sub_event_type", "actor1", "actor2",
 	"country", "admin1", "location", "latitude", "longitude", "geo_precision", "source", "notes", "fatalities",
-	"id", "plover_type", "cameo", "modality", "confidence"}
+	"id", "plover_type", "cameo", "modality", "confidence", "civilian_fatalities"}
 
 // TimePrecision is ACLED's code for a date precision: 1 day, 2 week, 3 month or coarser.
 func TimePrecision(p string) int {
@@ -76,7 +76,7 @@ func writeCSV(w io.Writer, events []doc.Event) error {
 		return err
 	}
 	for _, e := range events {
-		var country, admin1, location, lat, lon, geoPrec, fatalities string
+		var country, admin1, location, lat, lon, geoPrec, fatalities, civilians string
 		if l := e.Location; l != nil {
 			country, admin1, location = l.Country, l.Admin1, l.Name
 			lat, lon = strconv.FormatFloat(l.Lat, 'f', 4, 64), strconv.FormatFloat(l.Lon, 'f', 4, 64)
@@ -85,6 +85,9 @@ func writeCSV(w io.Writer, events []doc.Event) error {
 		if e.Fatalities != nil {
 			fatalities = strconv.Itoa(*e.Fatalities)
 		}
+		if e.CivilianFatalities != nil {
+			civilians = strconv.Itoa(*e.CivilianFatalities)
+		}
 		var sources []string
 		for _, s := range e.Sources {
 			sources = append(sources, s.Name)
@@ -92,7 +95,7 @@ func writeCSV(w io.Writer, events []doc.Event) error {
 		row := []string{e.Date.Start.Format(doc.DateLayout), strconv.Itoa(TimePrecision(e.Date.Precision)),
 			e.ACLEDType, e.ACLEDSubType, actorName(e.Actor1), actorName(e.Actor2), country, admin1, location,
 			lat, lon, geoPrec, strings.Join(sources, "; "), e.Evidence.Sentence, fatalities,
-			e.ID, e.Type, e.CAMEO, e.Modality, strconv.FormatFloat(e.Confidence, 'f', 2, 64)}
+			e.ID, e.Type, e.CAMEO, e.Modality, strconv.FormatFloat(e.Confidence, 'f', 2, 64), civilians}
 		if err := cw.Write(row); err != nil {
 			return err
 		}

@@ -13,14 +13,15 @@ import (
 
 func sampleEvents() []doc.Event {
 	day, _ := time.Parse(doc.DateLayout, "2025-12-20")
-	nine := 9
+	nine, four := 9, 4
 	return []doc.Event{
 		{ID: "ev-1", Mention: doc.Mention{Type: "ASSAULT", CAMEO: "195", ACLEDType: "Explosions/Remote violence", ACLEDSubType: "Air/drone strike",
 			Modality: doc.Occurred, Actor1: &doc.Actor{Name: "US-led coalition"}, Actor2: &doc.Actor{Name: "Islamic State"},
 			Location:   &doc.Place{Name: "Deir ez-Zor", Admin1: "Deir ez-Zor", Country: "SYR", Lat: 35.3359, Lon: 40.1408, Precision: doc.PrecisionCity},
 			Date:       doc.When{Start: day, End: day, Precision: doc.DateDay},
 			Fatalities: &nine, Sources: []doc.Attribution{{Name: "Al Hadath"}, {Name: "Levant Ledger"}},
-			Evidence: doc.Evidence{Sentence: `Strikes hit "IS" hideouts, killing nine.`}, Confidence: 0.85}},
+			Evidence: doc.Evidence{Sentence: `Strikes hit "IS" hideouts, killing nine.`}, Confidence: 0.85,
+			CivilianFatalities: &four, CivilianEvidence: &doc.Quote{Text: "four civilians"}}},
 		{ID: "ev-2", Mention: doc.Mention{Type: "PROTEST", Modality: doc.Occurred, Date: doc.When{Start: day, End: day, Precision: doc.DateWeek}}},
 	}
 }
@@ -43,13 +44,14 @@ func TestCSVUsesACLEDColumns(t *testing.T) {
 	}
 	want := map[string]string{"event_date": "2025-12-20", "time_precision": "1", "sub_event_type": "Air/drone strike",
 		"actor1": "US-led coalition", "latitude": "35.3359", "geo_precision": "1", "source": "Al Hadath; Levant Ledger",
-		"fatalities": "9", "notes": `Strikes hit "IS" hideouts, killing nine.`, "cameo": "195", "confidence": "0.85"}
+		"fatalities": "9", "notes": `Strikes hit "IS" hideouts, killing nine.`, "cameo": "195", "confidence": "0.85",
+		"civilian_fatalities": "4"}
 	for k, v := range want {
 		if row[k] != v {
 			t.Errorf("%s = %q, want %q", k, row[k], v)
 		}
 	}
-	if rows[2][1] != "2" || rows[2][9] != "" {
+	if rows[2][1] != "2" || rows[2][9] != "" || rows[2][len(CSVHeader)-1] != "" {
 		t.Errorf("week precision and missing place: %v", rows[2])
 	}
 }

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strings"
+
 	"github.com/sitrep-dev/sitrep/doc"
 	"github.com/sitrep-dev/sitrep/lexicon"
 )
@@ -32,9 +34,21 @@ func (x *Extractor) refineType(s *sentence, trig lexicon.Hit, m *doc.Mention) {
 			m.ACLEDType, m.ACLEDSubType = "Violence against civilians", "Abduction/forced disappearance"
 		}
 	case "PROTEST":
+		if m.ACLEDType == "Riots" && strings.HasPrefix(s.norm(trig.First), "storm") && m.Actor1 != nil && organisedForce[m.Actor1.Kind] && !isState(m.Actor1) {
+			// armed groups storming a base or a village attack it; crowds riot
+			a := lexicon.Action{Type: "ASSAULT", Mode: "firearms", CAMEO: "180", ACLEDType: "Violence against civilians", ACLEDSubType: "Attack", Specificity: 1}
+			m.Type, m.Mode, m.CAMEO, m.ACLEDType, m.ACLEDSubType = a.Type, a.Mode, a.CAMEO, a.ACLEDType, a.ACLEDSubType
+			x.refineAssault(s, lexicon.Hit{First: trig.First, Last: trig.Last, Action: &a}, m)
+			return
+		}
 		x.refineProtest(s, m)
 	}
 }
+
+// organisedForce kinds fight as forces: what they do is not mob violence, though settlers or
+// vigilantes beating someone is.
+var organisedForce = map[string]bool{lexicon.KindMilitary: true, lexicon.KindPolice: true, lexicon.KindArmedGroup: true,
+	lexicon.KindUnknown: true, lexicon.KindCoalition: true}
 
 // nonState kinds are not state forces: their detentions are abductions, their territorial gains
 // are overtakes, not regains.
@@ -72,12 +86,13 @@ func (x *Extractor) refineAssault(s *sentence, trig lexicon.Hit, m *doc.Mention)
 		x.setInstrument(m, in)
 	}
 	// a beating or stoning by people who are not state forces is mob violence
-	if m.ACLEDSubType == "Attack" && s.cue("riot") != nil && (m.Actor1 == nil || m.Actor1.Kind != lexicon.KindMilitary && m.Actor1.Kind != lexicon.KindPolice) {
+	if m.ACLEDSubType == "Attack" && s.cue("riot") != nil && (m.Actor1 == nil || !organisedForce[m.Actor1.Kind]) {
 		m.Type, m.ACLEDType, m.ACLEDSubType, m.CAMEO, m.Mode = "PROTEST", "Riots", "Mob violence", "145", "riot"
 		return
 	}
-	// small-arms violence against an armed target is a battle; against civilians, an attack
-	if m.ACLEDSubType == "Attack" && isArmed(m.Actor2) && (m.Actor1 == nil || armedKinds[m.Actor1.Kind] || m.Actor1.Kind == lexicon.KindUnknown) {
+	// small-arms violence against an armed target is a battle; against civilians, an attack. A
+	// government attacks through its forces ("the Taliban attacked a checkpoint").
+	if m.ACLEDSubType == "Attack" && isArmed(m.Actor2) && (m.Actor1 == nil || armedKinds[m.Actor1.Kind] || m.Actor1.Kind == lexicon.KindUnknown || m.Actor1.Kind == lexicon.KindGovernment) {
 		m.ACLEDType, m.ACLEDSubType, m.CAMEO, m.Mode = "Battles", "Armed clash", "190", ""
 	}
 	// a brawl between rioters or unarmed people is mob violence, not a battle
@@ -186,4 +201,8 @@ func (s *sentence) instrumentCue(subType string) bool {
 		}
 	}
 	return false
+}
+
+func isState(a *doc.Actor) bool {
+	return a.Kind == lexicon.KindMilitary || a.Kind == lexicon.KindPolice
 }

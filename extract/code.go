@@ -40,6 +40,9 @@ func (s *sentence) mainTrigger() (lexicon.Hit, bool) {
 // event: "a convoy was hit by a Turkish drone" is a drone strike, "clashed" still beats "attacked".
 func (s *sentence) outranks(h, b lexicon.Hit) bool {
 	spec := func(x lexicon.Hit) int {
+		if s.claimedObject(x) {
+			return 7
+		}
 		if x.Action.Specificity == 1 && x.Action.Type == "ASSAULT" && s.cue("instrument") != nil {
 			return 5
 		}
@@ -51,11 +54,60 @@ func (s *sentence) outranks(h, b lexicon.Hit) bool {
 	if typeRank[h.Action.Type] != typeRank[b.Action.Type] {
 		return typeRank[h.Action.Type] > typeRank[b.Action.Type]
 	}
+	if vh, vb := s.namesVictim(h), s.namesVictim(b); vh != vb {
+		// "two vigilantes were killed in a suicide attack": the word that names the victims is no action
+		return vb
+	}
+	if ph, pb := s.passiveOutcome(h), s.passiveOutcome(b); ph != pb {
+		// "two people were killed when a drone struck": the killing is the outcome, the strike the act
+		return pb
+	}
 	return subRank[h.Action.ACLEDSubType] > subRank[b.Action.ACLEDSubType]
+}
+
+// namesVictim reports a trigger word that names the subject of a passive casualty verb: the people
+// something happened to ("vigilantes", "protesters" in "two vigilantes were killed").
+func (s *sentence) namesVictim(h lexicon.Hit) bool {
+	v := s.passiveVictim(h)
+	return v >= 0 && overlaps(s.actors[v].First, s.actors[v].Last, h.First, h.Last)
+}
+
+// passiveOutcome reports a casualty verb in the passive ("were killed", "was shot dead"): it says
+// what happened to the victims, not what the attacker did.
+func (s *sentence) passiveOutcome(h lexicon.Hit) bool {
+	return h.First > 0 && beVerbs[s.norm(h.First-1)] && s.isFatalWord(h)
+}
+
+func (s *sentence) isFatalWord(h lexicon.Hit) bool {
+	for c := range s.eachCue("fatal") {
+		if c.First <= h.First && h.Last <= c.Last {
+			return true
+		}
+	}
+	return false
+}
+
+// claimedObject reports a trigger that a claim is about ("JNIM claimed an attack", "claimed
+// responsibility for the bombing"): it names the event, whatever the claim goes on to say.
+func (s *sentence) claimedObject(h lexicon.Hit) bool {
+	for c := range s.eachCue("modality") {
+		if c.Cue.Value != doc.Claimed || c.Last >= h.First || h.First-c.Last > 5 {
+			continue
+		}
+		k := c.Last + 1
+		for k < h.First && (nominalMarkers[s.norm(k)] || s.norm(k) == "responsibility" || s.norm(k) == "for" || s.isCount(k)) {
+			k++
+		}
+		if k == h.First {
+			return true
+		}
+	}
+	return false
 }
 
 // code turns one sentence into a mention, or reports that it asserts no event.
 func (x *Extractor) code(s *sentence, st *docState) (doc.Mention, bool) {
+	x.resolveReferences(s, &st.mem)
 	trig, ok := s.mainTrigger()
 	if !ok || s.isBackground() || isQuestion(s.Text) {
 		x.remember(s, st)
@@ -70,10 +122,14 @@ func (x *Extractor) code(s *sentence, st *docState) (doc.Mention, bool) {
 	}
 	roles := x.assignRoles(s, trig, st)
 	m.Actor1, m.Actor2 = roles.actor1, roles.actor2
-	m.Fatalities, m.Injured = s.casualties()
+	cas := s.casualties()
+	m.Fatalities, m.Injured = cas.killed, cas.injured
+	if cas.civilians != nil {
+		m.CivilianFatalities = cas.civilians
+		m.CivilianEvidence = &doc.Quote{Doc: d.ID, Text: d.Text[cas.civilianSpan.Start:cas.civilianSpan.End], Span: cas.civilianSpan}
+	}
 	x.refineType(s, trig, &m)
 	m.Modality = s.modality(trig, m.Type)
-	m.Sources = x.sources(s, st)
 	m.Location, m.Origin = s.eventPlace()
 	if m.Location == nil && st.lastPlace != nil {
 		p := *st.lastPlace
@@ -83,6 +139,11 @@ func (x *Extractor) code(s *sentence, st *docState) (doc.Mention, bool) {
 		m.Location = x.countryPlace(m.Actor1, m.Actor2, st)
 	}
 	m.Date = s.eventDate(st)
+	country := ""
+	if m.Location != nil {
+		country = m.Location.Country
+	}
+	m.Sources = x.sources(s, st, country)
 	x.crowdActor(s, trig, &m)
 	x.unknownPerpetrator(trig, &m)
 	x.fillActorCountries(&m, st)
@@ -107,14 +168,12 @@ func (x *Extractor) code(s *sentence, st *docState) (doc.Mention, bool) {
 	return m, true
 }
 
-// remember keeps the actors of a sentence for later coreference ("the group").
+// remember keeps the parties of a sentence for later coreference ("the group", "its forces").
 func (x *Extractor) remember(s *sentence, st *docState) {
+	st.mem.rememberReferents(s)
 	for _, h := range s.actors {
 		if h.Actor.Country != "" && h.Actor.Kind != lexicon.KindCountry && h.Actor.Kind != lexicon.KindDemonym {
 			st.kindCountry[h.Actor.Kind] = h.Actor.Country
-		}
-		if h.Actor.Kind == lexicon.KindArmedGroup && h.Actor.Name != "" {
-			st.actors = append(st.actors, doc.Actor{Name: h.Actor.Name, Country: h.Actor.Country, Kind: h.Actor.Kind})
 		}
 	}
 }

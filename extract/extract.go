@@ -136,13 +136,13 @@ func (x *Extractor) refineFromLaterSentences(m *doc.Mention, parsed []*sentence)
 }
 
 // docState carries what earlier sentences established to later ones: the last place and date an
-// event was coded with, and the actors named so far (for "the group").
+// event was coded with, and the parties named so far (for "the group", "its forces").
 type docState struct {
 	doc       doc.Document
 	ctx       geo.Context
 	lastPlace *doc.Place
 	lastDate  *doc.When
-	actors    []doc.Actor
+	mem       memory
 	// kindCountry is the country of the last actor of each kind named with one: "Israeli forces
 	// ... Soldiers fired" makes the soldiers Israeli.
 	kindCountry map[string]string

@@ -1,6 +1,9 @@
 package extract
 
-import "github.com/sitrep-dev/sitrep/doc"
+import (
+	"github.com/sitrep-dev/sitrep/doc"
+	"github.com/sitrep-dev/sitrep/lexicon"
+)
 
 // family groups types whose mentions may describe one event: an ACLED sub-event type where there is
 // one, else the PLOVER type.
@@ -31,8 +34,16 @@ func sameEvent(a, b doc.Mention) bool {
 	return true
 }
 
+// compatibleActor: an actor the text leaves unidentified ("gunmen", "an unidentified armed group")
+// may be the one another sentence names, and "the army" is the "Sudanese Armed Forces" a sentence
+// before named, as in fusion.
 func compatibleActor(a, b *doc.Actor) bool {
-	return a == nil || b == nil || a.Name == b.Name
+	return a == nil || b == nil || a.Name == b.Name || a.Kind == lexicon.KindUnknown || b.Kind == lexicon.KindUnknown ||
+		stateForce(a) && stateForce(b) && a.Country == b.Country
+}
+
+func stateForce(a *doc.Actor) bool {
+	return a.Country != "" && (a.Kind == lexicon.KindMilitary || a.Kind == lexicon.KindPolice)
 }
 
 // mergeWithinDocument folds mentions of one event into the first (the lead usually states it best),

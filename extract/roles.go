@@ -29,7 +29,7 @@ func (x *Extractor) assignRoles(s *sentence, trig lexicon.Hit, st *docState) rol
 			if !s.isSourceActor(h) || before < 0 {
 				before = i
 			}
-		} else if h.First > trig.Last && after < 0 && !s.clauseBreakBetween(trig.Last, h.First) {
+		} else if h.First > trig.Last && after < 0 && !s.clauseBreakBetween(trig.Last, h.First) && !s.isSourceActor(h) {
 			after = i
 		}
 	}
@@ -43,7 +43,7 @@ func (x *Extractor) assignRoles(s *sentence, trig lexicon.Hit, st *docState) rol
 	}
 	target := -1 // actor after a target preposition following the trigger
 	for i, h := range s.actors {
-		if h.First > trig.Last && h.First-trig.Last <= 8 && s.precededByAny(h.First, targetPreps) {
+		if h.First > trig.Last && h.First-trig.Last <= 8 && s.precededByAny(h.First, targetPreps) && !s.isSourceActor(h) {
 			target = i
 			break
 		}
@@ -52,11 +52,22 @@ func (x *Extractor) assignRoles(s *sentence, trig lexicon.Hit, st *docState) rol
 	adjacent := s.adjacentActor(trig.First)
 
 	b1, b2 := s.between(trig)
+	elliptic := false // "Russian and Turkish troops": both sides are troops
+	if b1 < 0 && symmetric(trig) && !s.withParty(trig) {
+		b1, b2 = s.coordinated(trig)
+		elliptic = b1 >= 0 && isBareCountry(s.actors[b1]) && !isBareCountry(s.actors[b2])
+	}
 	switch {
 	case b1 >= 0:
 		r.actor1 = x.actor(s, s.actors[b1], st, true)
 		if b2 >= 0 {
 			r.actor2 = x.actor(s, s.actors[b2], st, true)
+		}
+		if elliptic && r.actor2.Country != "" {
+			kind := r.actor2.Kind
+			if kind == lexicon.KindMilitary || kind == lexicon.KindPolice || kind == lexicon.KindGovernment {
+				r.actor1.Kind, r.actor1.Name = kind, lexicon.GenericKindName(kind, x.lex.CountryName(r.actor1.Country))
+			}
 		}
 	case passive:
 		if by >= 0 {
@@ -70,9 +81,20 @@ func (x *Extractor) assignRoles(s *sentence, trig lexicon.Hit, st *docState) rol
 			r.actor1 = x.actor(s, s.actors[adjacent], st, true)
 		} else if by >= 0 {
 			r.actor1 = x.actor(s, s.actors[by], st, true)
-		} else if before >= 0 && s.isSourceActor(s.actors[before]) == false {
-			// "Israel launched an airstrike": the subject of a light verb acts
-			r.actor1 = x.actor(s, s.actors[before], st, true)
+		} else if before >= 0 && !s.isSourceActor(s.actors[before]) && before != s.passiveVictim(trig) {
+			if subj, ok := s.objectOf(before); ok {
+				// "it had killed a Hezbollah commander in a drone strike": the party before the
+				// noun is the object of another verb, whose subject acts
+				if subj >= 0 {
+					r.actor1 = x.actor(s, s.actors[subj], st, true)
+				}
+				if target < 0 {
+					target = before
+				}
+			} else {
+				// "Israel launched an airstrike": the subject of a light verb acts
+				r.actor1 = x.actor(s, s.actors[before], st, true)
+			}
 		}
 		if target >= 0 {
 			r.actor2 = x.actor(s, s.actors[target], st, false)
@@ -81,24 +103,32 @@ func (x *Extractor) assignRoles(s *sentence, trig lexicon.Hit, st *docState) rol
 			r.unclear = true
 		}
 	default:
-		if before >= 0 {
+		switch {
+		case before >= 0 && before != s.passiveVictim(trig):
 			r.actor1 = x.actor(s, s.actors[before], st, true)
+		case by >= 0:
+			// "three people were killed in airstrikes conducted by Turkish drones": the victims do
+			// not act, the agent after "by" does
+			r.actor1 = x.actor(s, s.actors[by], st, true)
 		}
 		switch {
-		case target >= 0:
+		case target >= 0 && target != by:
 			r.actor2 = x.actor(s, s.actors[target], st, false)
-		case after >= 0:
+		case after >= 0 && after != by:
 			r.actor2 = x.actor(s, s.actors[after], st, false)
 		}
 		if r.actor1 == nil && r.actor2 != nil && by < 0 {
 			r.unclear = true
 		}
 	}
-	if r.actor1 == nil {
-		r.actor1 = s.corefActor(trig, st)
-	}
 	if r.actor2 == nil && trig.Action.Type == "ASSAULT" {
 		r.actor2 = x.victims(s, trig, st)
+	}
+	if r.actor2 == nil && trig.Action.Type == "ASSAULT" {
+		// "two people were killed in an Israeli strike": the subject of the passive was hit
+		if v := s.passiveVictim(trig); v >= 0 {
+			r.actor2 = x.actor(s, s.actors[v], st, false)
+		}
 	}
 	if r.actor1 != nil && r.actor2 != nil && r.actor1.Span == r.actor2.Span {
 		r.actor2 = nil
@@ -177,12 +207,154 @@ func (s *sentence) isSourceActor(h lexicon.Hit) bool {
 	if h.First >= 3 && s.norm(h.First-3) == "according" && s.norm(h.First-2) == "to" {
 		return true
 	}
-	for _, c := range s.cuesOf("report") {
-		if c.First == h.Last+1 {
+	for c := range s.eachCue("report") {
+		if nounReport[s.norm(c.First)] {
+			continue // "military posts", "Kaduna state": a report verb's stem, but a noun
+		}
+		switch {
+		case c.First == h.Last+1 && s.claimsAct(c):
+			// "JNIM claimed an attack": a claimant acts
+			return false
+		case c.First == h.Last+1:
+			return true
+		case c.First > h.Last+1 && c.First-h.Last <= 6 && s.onlyPlaceWords(h.Last+1, c.First-1):
+			// "Police in Nigeria's Zamfara State said"
+			return true
+		case c.Last < h.First && h.First-c.Last <= 2 && (c.Last+1 == h.First || nominalMarkers[s.norm(c.Last+1)]) &&
+			s.toks[c.First].Punct == ",":
+			// ", said the army"
 			return true
 		}
 	}
 	return false
+}
+
+var nounReport = map[string]bool{"post": true, "posts": true, "state": true, "states": true}
+
+// isClaimant reports a party that claims an attack ("the Islamic State claimed the bombing"): it
+// acts, and it is also the source of the claim.
+func (s *sentence) isClaimant(h lexicon.Hit) bool {
+	for c := range s.eachCue("report") {
+		if c.First == h.Last+1 && s.claimsAct(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// onlyPlaceWords reports whether tokens first..last describe where a speaker is ("in Nigeria's
+// Zamfara State", "in Kabul") and nothing else: no action, no other party, no clause break.
+func (s *sentence) onlyPlaceWords(first, last int) bool {
+	if s.norm(first) != "in" && s.norm(first) != "from" && s.norm(first) != "for" {
+		return false
+	}
+	for k := first; k <= last; k++ {
+		if s.toks[k].Punct != "" {
+			return false
+		}
+		for _, t := range s.triggers {
+			if t.First <= k && k <= t.Last {
+				return false
+			}
+		}
+		for _, h := range s.actors {
+			if h.First <= k && k <= h.Last {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// symmetric triggers name actions of two sides alike: "X and Y clashed", "X and Y agreed".
+func symmetric(trig lexicon.Hit) bool {
+	switch trig.Action.Type {
+	case "AGREE", "CONSULT", "COOPERATE":
+		return true
+	}
+	return trig.Action.ACLEDSubType == "Armed clash" && trig.Action.Specificity == 3
+}
+
+// withParty reports a party after the trigger introduced by "with" ("held talks with a Hamas
+// delegation"): then the parties before the trigger are one side.
+func (s *sentence) withParty(trig lexicon.Hit) bool {
+	for _, h := range s.actors {
+		if h.First > trig.Last && h.First-trig.Last <= 4 && s.precededBy(h.First, "with") {
+			return true
+		}
+	}
+	return false
+}
+
+// coordinated finds "X and Y" right before a trigger ("Al-Shabaab militants and Somali troops
+// fought"): the first side is actor1, the second actor2.
+func (s *sentence) coordinated(trig lexicon.Hit) (int, int) {
+	for i := 0; i+1 < len(s.actors); i++ {
+		a, b := s.actors[i], s.actors[i+1]
+		// one modifier may stand before the second side: "Houthi fighters and government troops"
+		if b.Last >= trig.First || trig.First-b.Last > 3 || b.First < a.Last+2 || b.First > a.Last+3 || s.norm(a.Last+1) != "and" {
+			continue
+		}
+		if s.clauseBreakBetween(a.First, trig.First) || i+2 < len(s.actors) && s.actors[i+2].Last < trig.First {
+			continue
+		}
+		return i, i + 1
+	}
+	return -1, -1
+}
+
+// objectOf reports whether the actor hit i is the object of a verb before it ("killed a Hezbollah
+// commander", "targeting Houthi positions") and returns that verb's subject (the nearest actor before
+// the verb that is not only cited), or -1.
+func (s *sentence) objectOf(i int) (int, bool) {
+	h := s.actors[i]
+	k := h.First - 1
+	for k >= 0 && h.First-k <= 3 && (nominalMarkers[s.norm(k)] || s.isCount(k)) {
+		k--
+	}
+	if k < 0 {
+		return -1, false
+	}
+	verb := -1
+	for _, t := range s.triggers {
+		if t.Last == k && t.Action.Type == "ASSAULT" {
+			verb = t.First
+		}
+	}
+	if verb < 0 && !casualtyVerbs[s.norm(k)] {
+		return -1, false
+	}
+	if verb < 0 {
+		verb = k
+	}
+	for j := i - 1; j >= 0; j-- {
+		if s.actors[j].Last < verb && !s.isSourceActor(s.actors[j]) {
+			return j, true
+		}
+	}
+	return -1, true
+}
+
+func (s *sentence) isCount(k int) bool {
+	_, _, ok := s.number(k)
+	return ok
+}
+
+// passiveVictim is the subject of a passive casualty verb ("two people were killed in an Israeli
+// strike", "three members of the SDF were killed when ..."), or -1: the party the attack hit.
+func (s *sentence) passiveVictim(trig lexicon.Hit) int {
+	for _, c := range s.cues {
+		if c.Cue.Kind != "fatal" && c.Cue.Kind != "injured" || !beVerbs[s.norm(c.First)] && !beVerbs[s.norm(c.First-1)] {
+			continue
+		}
+		for i := len(s.actors) - 1; i >= 0; i-- {
+			h := s.actors[i]
+			if h.Last < c.First && c.First-h.Last <= 3 && !s.isSourceActor(h) {
+				return i
+			}
+		}
+	}
+	return -1
 }
 
 // actor turns an actor hit into a doc.Actor, resolving bare countries and demonyms by their role: a
@@ -202,18 +374,6 @@ func (x *Extractor) actor(s *sentence, h lexicon.Hit, st *docState, acting bool)
 		a.Name = lexicon.GenericKindName(kind, x.lex.CountryName(e.Country))
 	}
 	return a
-}
-
-// corefActor resolves "the group" and its kin to the nearest armed group named earlier.
-func (s *sentence) corefActor(trig lexicon.Hit, st *docState) *doc.Actor {
-	c := s.cue("coref")
-	if c == nil || c.Last >= trig.First || len(st.actors) == 0 {
-		return nil
-	}
-	a := st.actors[len(st.actors)-1]
-	a.Text = st.doc.Text[s.span(c.First, c.Last).Start:s.span(c.First, c.Last).End]
-	a.Span = s.span(c.First, c.Last)
-	return &a
 }
 
 // fillActorCountries gives actors named without a country ("troops", "civilians", "police") a
@@ -248,8 +408,9 @@ func (x *Extractor) fillActorCountries(m *doc.Mention, st *docState) {
 }
 
 // sources are the outlets the sentence cites, actors it cites ("the ministry said"), and the
-// document's own outlet.
-func (x *Extractor) sources(s *sentence, st *docState) []doc.Attribution {
+// document's own outlet. An unnamed force or office ("police said") is that of the country the
+// event happened in.
+func (x *Extractor) sources(s *sentence, st *docState, country string) []doc.Attribution {
 	var out []doc.Attribution
 	seen := map[string]bool{}
 	add := func(name string, sp doc.Span) {
@@ -263,10 +424,13 @@ func (x *Extractor) sources(s *sentence, st *docState) []doc.Attribution {
 		add(h.Outlet.Name, s.span(h.First, h.Last))
 	}
 	for _, h := range s.actors {
-		if s.isSourceActor(h) {
+		if s.isSourceActor(h) || s.isClaimant(h) {
 			a := x.actor(s, h, st, false)
 			if h.Actor.Kind == lexicon.KindCountry || h.Actor.Kind == lexicon.KindDemonym {
 				a.Name = lexicon.GenericKindName(lexicon.KindGovernment, x.lex.CountryName(h.Actor.Country))
+			}
+			if a.Name == "" && country != "" && (a.Kind == lexicon.KindPolice || a.Kind == lexicon.KindMilitary || a.Kind == lexicon.KindGovernment) {
+				a.Name = lexicon.GenericKindName(a.Kind, x.lex.CountryName(country))
 			}
 			add(a.Name, a.Span)
 		}
@@ -340,4 +504,17 @@ func (x *Extractor) victims(s *sentence, trig lexicon.Hit, st *docState) *doc.Ac
 		}
 	}
 	return nil
+}
+
+// claimsAct reports a "claimed" followed by what was claimed: an attack or responsibility.
+func (s *sentence) claimsAct(c lexicon.Hit) bool {
+	if n := s.norm(c.First); n != "claimed" && n != "claims" && n != "claim" {
+		return false
+	}
+	for _, t := range s.triggers {
+		if t.First > c.Last && s.claimedObject(t) {
+			return true
+		}
+	}
+	return s.claimsResponsibility(c)
 }

@@ -5,6 +5,7 @@ import (
 	"github.com/sitrep-dev/sitrep/geo"
 	"github.com/sitrep-dev/sitrep/lexicon"
 	"github.com/sitrep-dev/sitrep/when"
+	"iter"
 )
 
 // sentence is one sentence with everything the dictionaries, gazetteer and date rules found in it.
@@ -68,7 +69,9 @@ func (x *Extractor) parse(d doc.Document, s doc.Sentence) *sentence {
 			ps.actors = append(ps.actors, h)
 		}
 	}
-	ps.actors = qualifyGeneric(ps.actors)
+	ps.actors = ps.qualifyGeneric(ps.actors)
+	ps.dropModifiers()
+	ps.triggers = ps.senseOfSeize(ps.triggers)
 	ps.dates = when.Find(s.Text, s.Span.Start, d.Published)
 	return ps
 }
@@ -103,6 +106,18 @@ func (s *sentence) cuesOf(kind string) []lexicon.Hit {
 	return out
 }
 
+// eachCue yields the cue hits of a kind without collecting them: the role rules ask for them per
+// actor.
+func (s *sentence) eachCue(kind string) iter.Seq[lexicon.Hit] {
+	return func(yield func(lexicon.Hit) bool) {
+		for _, h := range s.cues {
+			if h.Cue.Kind == kind && !yield(h) {
+				return
+			}
+		}
+	}
+}
+
 // span is the document span of tokens first..last.
 func (s *sentence) span(first, last int) doc.Span {
 	return doc.Span{Start: s.toks[first].Span.Start, End: s.toks[last].Span.End}
@@ -123,12 +138,26 @@ func (s *sentence) norm(i int) string {
 }
 
 // qualifyGeneric joins a named actor or a country word to the generic actor right after it: "al-Shabaab
-// militants" is al-Shabaab, "Syrian rebels" are rebels of Syria.
-func qualifyGeneric(hits []lexicon.Hit) []lexicon.Hit {
+// militants" is al-Shabaab, "Syrian rebels" are rebels of Syria, "Hayat Tahrir al-Sham-led rebels"
+// are HTS; and a generic actor to the party it is tied to: "militants linked to al-Qaeda".
+func (s *sentence) qualifyGeneric(hits []lexicon.Hit) []lexicon.Hit {
 	out := hits[:0]
 	for i := 0; i < len(hits); i++ {
 		h := hits[i]
-		if i+1 < len(hits) && hits[i+1].First == h.Last+1 && hits[i+1].Actor.IsGeneric() && !h.Actor.IsGeneric() {
+		if i+1 < len(hits) && h.Actor.IsGeneric() && !hits[i+1].Actor.IsGeneric() && s.tiedTo(h.Last, hits[i+1].First) {
+			party := hits[i+1].Actor
+			if !groupKinds[party.Kind] && party.Kind != lexicon.KindCoalition {
+				// "a militia loyal to the Ethiopian government" is a militia of Ethiopia
+				e := *h.Actor
+				e.Country = party.Country
+				party = &e
+			}
+			out = append(out, lexicon.Hit{First: h.First, Last: hits[i+1].Last, Actor: party})
+			i++
+			continue
+		}
+		led := i+1 < len(hits) && hits[i+1].First == h.Last+2 && s.norm(h.Last+1) == "led" && s.toks[h.Last+1].Hyphen
+		if i+1 < len(hits) && (hits[i+1].First == h.Last+1 || led) && hits[i+1].Actor.IsGeneric() && !h.Actor.IsGeneric() {
 			next := hits[i+1]
 			joined := lexicon.Hit{First: h.First, Last: next.Last, Actor: h.Actor}
 			if isBareCountry(h) {
@@ -143,4 +172,70 @@ func qualifyGeneric(hits []lexicon.Hit) []lexicon.Hit {
 		out = append(out, h)
 	}
 	return out
+}
+
+// tiedTo reports words between a generic actor and a party that make the party its identity:
+// "militants linked to al-Qaeda", "gunmen loyal to", "fighters affiliated with".
+func (s *sentence) tiedTo(genericLast, partyFirst int) bool {
+	gap := partyFirst - genericLast - 1
+	if gap < 2 || gap > 3 {
+		return false
+	}
+	w := s.norm(genericLast + 1)
+	to := s.norm(genericLast + 2)
+	if gap == 3 && !nominalMarkers[s.norm(genericLast+3)] {
+		return false
+	}
+	switch w {
+	case "linked", "loyal", "allied", "aligned", "affiliated", "belonging":
+		return to == "to" || to == "with"
+	}
+	return false
+}
+
+// modifierSuffixes after a party make it a descriptor of the next word, not a party to the event:
+// "a Britain-based monitor", "US-backed forces".
+var modifierSuffixes = map[string]bool{"based": true, "backed": true, "funded": true, "sponsored": true,
+	"supported": true, "allied": true, "aligned": true, "trained": true, "armed": true, "controlled": true, "held": true}
+
+func (s *sentence) dropModifiers() {
+	out := s.actors[:0]
+	for _, h := range s.actors {
+		if k := h.Last + 1; k < len(s.toks) && s.toks[k].Hyphen && modifierSuffixes[s.toks[k].Norm] {
+			continue
+		}
+		out = append(out, h)
+	}
+	s.actors = out
+}
+
+// senseOfSeize keeps "seized", "snatched" as abductions only when people are what was taken
+// ("seized around 30 residents"); weapons, towns and goods are other triggers' business.
+func (s *sentence) senseOfSeize(trigs []lexicon.Hit) []lexicon.Hit {
+	out := trigs[:0]
+	for _, t := range trigs {
+		if t.Action.ACLEDSubType == "Abduction/forced disappearance" && t.Action.Specificity < 3 && !s.peopleAfter(t.Last) {
+			continue
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// peopleAfter reports people as the object right after token i: "30 residents", "a teacher",
+// "two members of ...".
+func (s *sentence) peopleAfter(i int) bool {
+	k := i + 1
+	for k < len(s.toks) && k-i <= 4 && (approxWords[s.norm(k)] || nominalMarkers[s.norm(k)] || s.isCount(k)) {
+		k++
+	}
+	if countedNouns[s.norm(k)] && !beVerbs[s.norm(k)] {
+		return true
+	}
+	for _, h := range s.actors {
+		if h.First == k && (h.Actor.Kind == lexicon.KindCivilians || h.Actor.Kind == lexicon.KindPerson) {
+			return true
+		}
+	}
+	return false
 }

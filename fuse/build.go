@@ -41,6 +41,7 @@ func Build(members []doc.MentionRecord, copies []doc.DocRef) doc.Event {
 	e.Date = bestDate(ms)
 	e.Modality = reconciledModality(ms, lead.Mention.Modality)
 	e.Fatalities, e.FatalitiesRange = fatalities(ms)
+	e.CivilianFatalities, e.CivilianEvidence = civilianFatalities(ms, e.Fatalities)
 
 	// documents, outlets and copies
 	byDoc := map[string]doc.DocRef{}
@@ -318,4 +319,22 @@ func partyKey(name string) string {
 func Single(d doc.Document, idx int, m doc.Mention) doc.Event {
 	ref := doc.DocRef{ID: d.ID, Source: d.Source, Published: d.Published}
 	return Build([]doc.MentionRecord{{Doc: ref, Idx: idx, Mention: m}}, nil)
+}
+
+// civilianFatalities is the most civilian dead any report counts, never more than the event's toll
+// (a later report's higher count stands only where the event takes its toll too), with the words
+// of the report that counts them. Ties go to the earliest report.
+func civilianFatalities(ms []doc.MentionRecord, toll *int) (*int, *doc.Quote) {
+	var n *int
+	var q *doc.Quote
+	for _, r := range ms {
+		c := r.Mention.CivilianFatalities
+		if c == nil || toll != nil && *c > *toll {
+			continue
+		}
+		if n == nil || *c > *n {
+			n, q = c, r.Mention.CivilianEvidence
+		}
+	}
+	return n, q
 }

@@ -391,3 +391,62 @@ func jsonOf(e doc.Event) string {
 	}
 	return string(b)
 }
+
+// The event's civilian dead are the most any report counts within the event's toll, with that
+// report's words: a count above the toll the event takes does not stand.
+func TestBuildCivilianFatalities(t *testing.T) {
+	base := m("Shelling/artillery/missile attack", kharkiv, "2026-01-12", doc.DateDay, russia, civUKR,
+		"A Russian missile struck an apartment block in Kharkiv on Monday, killing four civilians.", "missile")
+	civ := func(dead, civilians int, words string) func(*doc.Mention) {
+		return func(x *doc.Mention) {
+			x.Fatalities, x.CivilianFatalities = ptr(dead), ptr(civilians)
+			x.CivilianEvidence = &doc.Quote{Text: words, Span: doc.Span{Start: 180, End: 180 + len(words)}}
+		}
+	}
+	tests := []struct {
+		name      string
+		members   []doc.MentionRecord
+		want      int // -1: none
+		wantWords string
+		wantDoc   string
+	}{
+		{"none said", []doc.MentionRecord{
+			rec("d1", "Dnipro Herald", "2026-01-12T09:40:00Z", 0, with(base, func(x *doc.Mention) { x.Fatalities = ptr(4) })),
+		}, -1, "", ""},
+		{"the larger count within the toll", []doc.MentionRecord{
+			rec("d1", "Dnipro Herald", "2026-01-12T09:40:00Z", 0, with(base, civ(4, 3, "three civilians"))),
+			rec("d2", "Continental Wire", "2026-01-12T13:05:00Z", 0, with(base, civ(4, 4, "four civilians"))),
+		}, 4, "four civilians", "d2"},
+		{"a count above the event's toll does not stand", []doc.MentionRecord{
+			rec("d1", "Dnipro Herald", "2026-01-12T09:40:00Z", 0, with(base, civ(4, 2, "two children"))),
+			rec("d2", "Continental Wire", "2026-01-12T13:05:00Z", 0, with(base, civ(4, 2, "two children"))),
+			rec("d3", "Harbor Line News", "2026-01-13T09:30:00Z", 0, with(base, civ(9, 9, "nine residents"))),
+		}, 2, "two children", "d1"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			for i := range tc.members {
+				if e := tc.members[i].Mention.CivilianEvidence; e != nil {
+					e.Doc = tc.members[i].Doc.ID
+				}
+			}
+			e := Build(tc.members, nil)
+			got := -1
+			if e.CivilianFatalities != nil {
+				got = *e.CivilianFatalities
+			}
+			if got != tc.want {
+				t.Fatalf("civilian fatalities %d, want %d", got, tc.want)
+			}
+			if tc.want < 0 {
+				if e.CivilianEvidence != nil {
+					t.Errorf("evidence %+v without a count", e.CivilianEvidence)
+				}
+				return
+			}
+			if e.CivilianEvidence == nil || e.CivilianEvidence.Text != tc.wantWords || e.CivilianEvidence.Doc != tc.wantDoc {
+				t.Errorf("evidence %+v, want %q in %s", e.CivilianEvidence, tc.wantWords, tc.wantDoc)
+			}
+		})
+	}
+}

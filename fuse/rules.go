@@ -263,11 +263,26 @@ func identity(a *doc.Actor) string {
 
 // SameForce lists pairs of identities that outlets use for one force: the Houthi movement's forces
 // call themselves the Yemeni armed forces, the Taliban are Afghanistan's government and army, Hamas
-// runs Gaza's police and security forces.
+// runs Gaza's police and security forces; and a branch goes by its parent's name ("militants linked
+// to al-Qaeda" in the Sahel are JNIM, "Islamic State fighters" in Borno are ISWAP). The pairs are
+// not transitive: two branches of one parent stay apart.
 var SameForce = map[[2]string]bool{
 	{"Houthis", "state:YEM"}: true,
 	{"Taliban", "state:AFG"}: true,
 	{"Hamas", "state:PSE"}:   true,
+
+	{"Jama'at Nusrat al-Islam wal-Muslimin", "al-Qaeda"}:       true,
+	{"al-Qaeda in the Arabian Peninsula", "al-Qaeda"}:          true,
+	{"al-Qaeda in the Islamic Maghreb", "al-Qaeda"}:            true,
+	{"al-Qaeda in the Indian Subcontinent", "al-Qaeda"}:        true,
+	{"al-Shabaab", "al-Qaeda"}:                                 true,
+	{"Islamic State Khorasan Province", "Islamic State"}:       true,
+	{"Islamic State West Africa Province", "Islamic State"}:    true,
+	{"Islamic State Sahel Province", "Islamic State"}:          true,
+	{"Islamic State Central Africa Province", "Islamic State"}: true,
+	{"Islamic State Mozambique Province", "Islamic State"}:     true,
+	{"Islamic State Somalia Province", "Islamic State"}:        true,
+	{"Islamic State Sinai Province", "Islamic State"}:          true,
 }
 
 func conflict(a, b *doc.Actor) bool {
