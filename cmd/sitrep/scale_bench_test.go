@@ -20,8 +20,8 @@ import (
 
 // BenchmarkScale is `make bench-scale`: documents per second stored by one `sitrep ingest` into
 // SQLite, and by 1 and 2 `sitrep worker` processes draining a NATS queue into PostgreSQL. The
-// corpus is the sample corpus repeated under other outlets and publication dates, each copy with
-// its own paragraph of filler words so it is a distinct report, not a near-copy. Worker start-up
+// corpus is the sample corpus repeated under other outlets, each copy a year earlier than the last
+// and with its own paragraph of filler words: a distinct report of its own year, not a near-copy. Worker start-up
 // (loading the gazetteer) is not timed: the clock runs from publishing to an empty queue.
 func BenchmarkScale(b *testing.B) {
 	n := 1500
@@ -136,8 +136,14 @@ func writeScaleCorpus(path string, n int) error {
 		copyNo := i / len(base)
 		m["id"] = fmt.Sprintf("scale-%d", i)
 		m["source"] = fmt.Sprintf("Scale Wire %d", copyNo)
-		if t, err := time.Parse(time.RFC3339, fmt.Sprint(m["published"])); err == nil {
-			m["published"] = t.AddDate(0, 0, 9*copyNo).Format(time.RFC3339)
+		// a year earlier per copy: dates in the text ("on December 20") resolve against the
+		// publication date, so each copy reports events of its own year, as an archive does
+		published := fmt.Sprint(m["published"])
+		for _, layout := range []string{time.RFC3339, "2006-01-02"} {
+			if t, err := time.Parse(layout, published); err == nil {
+				m["published"] = t.AddDate(-copyNo, 0, 0).Format(layout)
+				break
+			}
 		}
 		text := fmt.Sprint(m["text"])
 		words := make([]string, len(strings.Fields(text))*3/2)

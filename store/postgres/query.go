@@ -170,7 +170,8 @@ func (s *Store) EventReports(ctx context.Context, id string) ([]store.Report, er
 
 // Changes implements store.Feed.
 func (s *Store) Changes(ctx context.Context, after int64, limit int) ([]store.Change, error) {
-	rows, err := s.pool.Query(ctx, `SELECT seq, seq = first_seq, body FROM events WHERE seq > $1 ORDER BY seq LIMIT $2`, after, limit)
+	rows, err := s.pool.Query(ctx, `SELECT c.seq, c.seq = c.first_seq, e.body FROM event_changes c JOIN events e ON e.id = c.event_id
+		WHERE c.seq > $1 ORDER BY c.seq LIMIT $2`, after, limit)
 	if err != nil {
 		return nil, err
 	}
@@ -188,7 +189,7 @@ func (s *Store) Changes(ctx context.Context, after int64, limit int) ([]store.Ch
 // LastChange implements store.Feed.
 func (s *Store) LastChange(ctx context.Context) (int64, error) {
 	var seq int64
-	err := s.pool.QueryRow(ctx, `SELECT COALESCE(MAX(seq), 0) FROM events`).Scan(&seq)
+	err := s.pool.QueryRow(ctx, `SELECT COALESCE(MAX(seq), 0) FROM event_changes`).Scan(&seq)
 	return seq, err
 }
 
