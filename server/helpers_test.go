@@ -18,6 +18,7 @@ import (
 	"github.com/sitrep-dev/sitrep/extract"
 	"github.com/sitrep-dev/sitrep/ingest"
 	"github.com/sitrep-dev/sitrep/pipeline"
+	"github.com/sitrep-dev/sitrep/store/postgres/pgtest"
 	"github.com/sitrep-dev/sitrep/store/sqlite"
 )
 
@@ -65,7 +66,7 @@ var corpusDB = sync.OnceValues(func() (string, error) {
 })
 
 func TestMain(m *testing.M) {
-	code := m.Run()
+	code := pgtest.Main(m) // m.Run, then stop the PostgreSQL server a test started, if any
 	if path, err := corpusDB(); err == nil && path != "" {
 		os.RemoveAll(filepath.Dir(path))
 	}
