@@ -77,9 +77,11 @@ func (h *hub) poll(ctx context.Context) {
 		}
 		for _, c := range changes {
 			h.last = c.Seq
-			h.s.metrics.eventWritten(c.New)
 			h.broadcast(c)
-			h.s.watches.offer(c)
+			if !c.Removed { // watches announce events stored, not those fusion folded away
+				h.s.metrics.eventWritten(c.New)
+				h.s.watches.offer(c)
+			}
 		}
 		if len(changes) < changeBatch {
 			return
@@ -144,7 +146,9 @@ func (h *hub) closeStreams() {
 
 // stream is GET /api/stream: Server-Sent Events, one per event stored or updated from now on that
 // passes the filter (the listing's parameters less limit and cursor). Each has id: the change's
-// sequence number, event: "new" or "updated", data: the event as JSON. A client reconnecting with
+// sequence number, event: "new" or "updated" with data: the event as JSON, or "removed" (fusion
+// found the event to be part of another) with data: {"id", "merged_into"}; a removal passes the
+// filter its event's last state passed. A client reconnecting with
 // Last-Event-ID gets what it missed first. A comment line keeps idle connections open.
 func (s *Server) stream(w http.ResponseWriter, r *http.Request) {
 	v := r.URL.Query()
@@ -234,14 +238,28 @@ func (s *Server) stream(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
+// removal is the data of a "removed" stream event.
+type removal struct {
+	ID         string `json:"id"`
+	MergedInto string `json:"merged_into,omitempty"` // the event it is now part of; "" when its reports went nowhere
+}
+
 func writeChange(w http.ResponseWriter, c store.Change) error {
-	data, err := json.Marshal(c.Event)
+	var data []byte
+	var err error
+	kind := "updated"
+	switch {
+	case c.Removed:
+		kind = "removed"
+		data, err = json.Marshal(removal{ID: c.Event.ID, MergedInto: c.Into})
+	case c.New:
+		kind = "new"
+		data, err = json.Marshal(c.Event)
+	default:
+		data, err = json.Marshal(c.Event)
+	}
 	if err != nil {
 		return err
-	}
-	kind := "updated"
-	if c.New {
-		kind = "new"
 	}
 	_, err = fmt.Fprintf(w, "id: %d\nevent: %s\ndata: %s\n\n", c.Seq, kind, data)
 	return err

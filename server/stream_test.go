@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/sitrep-dev/sitrep/doc"
+	"github.com/sitrep-dev/sitrep/store"
 )
 
 // sse is one Server-Sent Event.
@@ -108,5 +109,53 @@ func TestStreamGetsPostedEvent(t *testing.T) {
 		t.Errorf("bad Last-Event-ID: %v %v", resp, err)
 	} else {
 		resp.Body.Close()
+	}
+}
+
+// When fusion folds one event into another, the stream says so: "removed" with the event it went
+// into, then the update of that event.
+func TestStreamAnnouncesRemovals(t *testing.T) {
+	e := newEnv(t, false)
+	ctx := context.Background()
+	fused := func(text, id string, removed ...store.Removal) store.Fused {
+		d := doc.Document{Source: "Wire " + text[:5], Text: text, Published: time.Date(2026, 1, 13, 0, 0, 0, 0, time.UTC)}
+		d.ID = doc.ContentID(d.Source, d.Text)
+		m := doc.Mention{Type: "ASSAULT", Modality: doc.Occurred,
+			Location: &doc.Place{Name: "Idlib", Country: "SYR", Lat: 35.93, Lon: 36.63, Precision: doc.PrecisionCity},
+			Date:     doc.When{Start: d.Published, End: d.Published, Precision: doc.DateDay},
+			Evidence: doc.Evidence{Doc: d.ID, Sentence: text, Span: doc.Span{Start: 0, End: len(text)}}}
+		ev := doc.Event{ID: id, Mention: m, Documents: []string{d.ID}, Supporting: []doc.Evidence{m.Evidence}}
+		return store.Fused{Document: d, Mentions: []doc.Mention{m}, Removed: removed,
+			Events: []store.EventWrite{{Event: ev, Members: []store.MentionKey{{Doc: d.ID}}, Change: "created"}}}
+	}
+	syr := subscribe(t, e, "country=SYR", "")
+	time.Sleep(100 * time.Millisecond)
+	for _, f := range []store.Fused{fused("Warplanes struck Idlib.", "ev-1"), fused("Jets hit Idlib.", "ev-2")} {
+		if _, err := e.st.AddFused(ctx, f); err != nil {
+			t.Fatal(err)
+		}
+		select {
+		case x := <-syr:
+			if x.event != "new" {
+				t.Fatalf("first write announced as %q", x.event)
+			}
+		case <-time.After(5 * time.Second):
+			t.Fatal("no announcement of a new event within 5 s")
+		}
+	}
+	if _, err := e.st.AddFused(ctx, fused("Idlib was bombed.", "ev-1", store.Removal{ID: "ev-2", Into: "ev-1", Change: "merged into ev-1"})); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for len(got) < 2 {
+		select {
+		case x := <-syr:
+			got = append(got, x.event+" "+x.data)
+		case <-time.After(5 * time.Second):
+			t.Fatalf("after 5 s the stream gave %v", got)
+		}
+	}
+	if got[0] != `removed {"id":"ev-2","merged_into":"ev-1"}` || !strings.HasPrefix(got[1], `updated {"id":"ev-1"`) {
+		t.Errorf("stream after a merge:\n%s", strings.Join(got, "\n"))
 	}
 }

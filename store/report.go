@@ -15,11 +15,16 @@ type Report struct {
 }
 
 // Change is one event as it stood after a write, with the write's sequence number: sequence numbers
-// grow with every event written, by any process writing to the store.
+// grow with every event written or removed, by any process writing to the store, and are never
+// reused.
 type Change struct {
 	Seq   int64
 	New   bool // the event's first write; false: an update of a stored event
 	Event doc.Event
+	// Removed: fusion found the event to be part of another (Into, whose own change follows) or
+	// left with no report (Into is ""); Event is its last state.
+	Removed bool
+	Into    string
 }
 
 // Watch is a standing query: each new event that passes Filter is posted to Webhook.

@@ -161,6 +161,7 @@ func (s *Store) write(ctx context.Context, f store.Fused, relink bool) (added bo
 		for _, r := range f.Removed {
 			if e, ok := removed[r.ID]; ok {
 				e.Version = versions[r.ID] + 1
+				removed[r.ID] = e
 				if err := removeEvent(&b, e, r, d.ID); err != nil {
 					return err
 				}
@@ -172,25 +173,47 @@ func (s *Store) write(ctx context.Context, f store.Fused, relink bool) (added bo
 				return err
 			}
 		}
-		if len(f.Events) > 0 {
-			// last: the counter's row stays locked until commit, so change numbers are handed out
-			// in commit order
-			ids := make([]string, len(f.Events))
-			for i, w := range f.Events {
-				ids[i] = w.Event.ID
-			}
-			b.add("number the changes", `WITH c AS (UPDATE change_counter SET n = n + cardinality($1::text[]) RETURNING n)
-				INSERT INTO event_changes(event_id, seq, first_seq)
-				SELECT o.id, c.n - cardinality($1::text[]) + o.i, c.n - cardinality($1::text[]) + o.i
-				FROM c, unnest($1::text[]) WITH ORDINALITY AS o(id, i)
-				ON CONFLICT (event_id) DO UPDATE SET seq = excluded.seq`, ids)
-		}
+		numberChanges(&b, f.Events, f.Removed, removed)
 		return b.run(ctx, tx)
 	})
 	if err != nil {
 		return false, err
 	}
 	return added, nil
+}
+
+// numberChanges queues, last, the numbering of the transaction's changes: its removals, then its
+// writes, in order. The counter's row stays locked until commit, so numbers are handed out in commit
+// order.
+func numberChanges(b *batch, writes []store.EventWrite, removals []store.Removal, removed map[string]doc.Event) {
+	var gone, into, bodies []string
+	for _, r := range removals {
+		if e, ok := removed[r.ID]; ok {
+			body, _ := json.Marshal(e) // it was read from JSON
+			gone, into, bodies = append(gone, r.ID), append(into, r.Into), append(bodies, string(body))
+		}
+	}
+	ids := make([]string, len(writes))
+	for i, w := range writes {
+		ids[i] = w.Event.ID
+	}
+	if len(gone)+len(ids) == 0 {
+		return
+	}
+	b.add("number the changes", `UPDATE change_counter SET n = n + $1`, len(gone)+len(ids))
+	if len(gone) > 0 {
+		b.add("number the removals", `INSERT INTO event_removals(seq, event_id, into_id, body)
+			SELECT (SELECT n FROM change_counter) - $4::int + o.i, o.id, o.into_id, o.body
+			FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS o(id, into_id, body, i)`,
+			gone, into, bodies, len(gone)+len(ids))
+	}
+	if len(ids) > 0 {
+		// an event stored again after a removal starts afresh: its first write is this one
+		b.add("number the writes", `INSERT INTO event_changes(event_id, seq, first_seq)
+			SELECT o.id, (SELECT n FROM change_counter) - $2::int + o.i, (SELECT n FROM change_counter) - $2::int + o.i
+			FROM unnest($1::text[]) WITH ORDINALITY AS o(id, i)
+			ON CONFLICT (event_id) DO UPDATE SET seq = excluded.seq`, ids, len(ids))
+	}
 }
 
 // priorState reads what the transaction builds on: the latest version number of each event it

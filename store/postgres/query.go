@@ -170,15 +170,19 @@ func (s *Store) EventReports(ctx context.Context, id string) ([]store.Report, er
 
 // Changes implements store.Feed.
 func (s *Store) Changes(ctx context.Context, after int64, limit int) ([]store.Change, error) {
-	rows, err := s.pool.Query(ctx, `SELECT c.seq, c.seq = c.first_seq, e.body FROM event_changes c JOIN events e ON e.id = c.event_id
-		WHERE c.seq > $1 ORDER BY c.seq LIMIT $2`, after, limit)
+	rows, err := s.pool.Query(ctx, `SELECT seq, new, body, removed, into_id FROM (
+			SELECT c.seq, c.seq = c.first_seq AS new, e.body, false AS removed, '' AS into_id
+			FROM event_changes c JOIN events e ON e.id = c.event_id WHERE c.seq > $1
+			UNION ALL
+			SELECT seq, false, body, true, into_id FROM event_removals WHERE seq > $1) changes
+		ORDER BY seq LIMIT $2`, after, limit)
 	if err != nil {
 		return nil, err
 	}
 	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (store.Change, error) {
 		var c store.Change
 		var body string
-		if err := r.Scan(&c.Seq, &c.New, &body); err != nil {
+		if err := r.Scan(&c.Seq, &c.New, &body, &c.Removed, &c.Into); err != nil {
 			return c, err
 		}
 		c.Event, err = decodeEvent(body)
@@ -189,7 +193,7 @@ func (s *Store) Changes(ctx context.Context, after int64, limit int) ([]store.Ch
 // LastChange implements store.Feed.
 func (s *Store) LastChange(ctx context.Context) (int64, error) {
 	var seq int64
-	err := s.pool.QueryRow(ctx, `SELECT COALESCE(MAX(seq), 0) FROM event_changes`).Scan(&seq)
+	err := s.pool.QueryRow(ctx, `SELECT n FROM change_counter`).Scan(&seq)
 	return seq, err
 }
 

@@ -284,8 +284,20 @@ func removeEvent(ctx context.Context, tx *sql.Tx, r store.Removal, docID string)
 	if err := json.Unmarshal([]byte(body), &e); err != nil {
 		return fmt.Errorf("stored event %s unreadable: %w", r.ID, err)
 	}
-	if _, err := versionEvent(ctx, tx, e, docID, r.Change); err != nil {
+	last, err := versionEvent(ctx, tx, e, docID, r.Change)
+	if err != nil {
 		return err
+	}
+	seq, err := nextChange(ctx, tx) // index.go
+	if err != nil {
+		return err
+	}
+	lastBody, err := json.Marshal(last)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO event_removals(seq, event_id, into_id, body) VALUES (?, ?, ?, ?)`, seq, r.ID, r.Into, string(lastBody)); err != nil {
+		return fmt.Errorf("remove event %s: %w", r.ID, err)
 	}
 	for _, q := range []string{`DELETE FROM event_documents WHERE event_id = ?`, `UPDATE mentions SET event_id = '' WHERE event_id = ?`} {
 		if _, err := tx.ExecContext(ctx, q, r.ID); err != nil {

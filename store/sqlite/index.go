@@ -61,8 +61,8 @@ func ikeyRange(since, until time.Time) (lo, hi int64) {
 }
 
 func indexRow(ctx context.Context, tx *sql.Tx, rowid int64, old sql.NullInt64, e doc.Event) error {
-	var seq int64
-	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(seq), 0) + 1 FROM events`).Scan(&seq); err != nil {
+	seq, err := nextChange(ctx, tx)
+	if err != nil {
 		return err
 	}
 	low := seq & ikeyLow
@@ -91,6 +91,13 @@ func indexRow(ctx context.Context, tx *sql.Tx, rowid int64, old sql.NullInt64, e
 		}
 	}
 	return nil
+}
+
+// nextChange takes the next change sequence number (migration 0004's counter).
+func nextChange(ctx context.Context, tx *sql.Tx) (int64, error) {
+	var seq int64
+	err := tx.QueryRowContext(ctx, `UPDATE change_counter SET n = n + 1 RETURNING n`).Scan(&seq)
+	return seq, err
 }
 
 // ftsText is what the full-text index holds for some texts: their normalised words (store.Words),
@@ -539,12 +546,16 @@ func (s *Store) EventReports(ctx context.Context, id string) ([]store.Report, er
 	return out, nil
 }
 
-// Changes returns the events written after sequence number after, oldest write first, at most
-// limit of them. Every writer of the database numbers its writes, so a reader polling Changes sees
-// what other processes store too.
+// Changes returns the events written or removed after sequence number after, oldest first, at
+// most limit of them. Every writer of the database numbers its writes, so a reader polling Changes
+// sees what other processes store too.
 func (s *Store) Changes(ctx context.Context, after int64, limit int) ([]store.Change, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT seq, (ikey & ?) = (seq & ?), body FROM events WHERE seq > ? ORDER BY seq LIMIT ?`,
-		int64(ikeyLow), int64(ikeyLow), after, limit)
+	rows, err := s.db.QueryContext(ctx, `SELECT seq, new, body, removed, into_id FROM (
+			SELECT seq, (ikey & ?) = (seq & ?) AS new, body, 0 AS removed, '' AS into_id FROM events WHERE seq > ?
+			UNION ALL
+			SELECT seq, 0, body, 1, into_id FROM event_removals WHERE seq > ?)
+		ORDER BY seq LIMIT ?`,
+		int64(ikeyLow), int64(ikeyLow), after, after, limit)
 	if err != nil {
 		return nil, err
 	}
@@ -553,7 +564,7 @@ func (s *Store) Changes(ctx context.Context, after int64, limit int) ([]store.Ch
 	for rows.Next() {
 		var c store.Change
 		var body string
-		if err := rows.Scan(&c.Seq, &c.New, &body); err != nil {
+		if err := rows.Scan(&c.Seq, &c.New, &body, &c.Removed, &c.Into); err != nil {
 			return nil, err
 		}
 		if err := json.Unmarshal([]byte(body), &c.Event); err != nil {
@@ -567,6 +578,6 @@ func (s *Store) Changes(ctx context.Context, after int64, limit int) ([]store.Ch
 // LastChange is the sequence number of the latest write (0 for an empty store).
 func (s *Store) LastChange(ctx context.Context) (int64, error) {
 	var seq int64
-	err := s.db.QueryRowContext(ctx, `SELECT COALESCE(MAX(seq), 0) FROM events`).Scan(&seq)
+	err := s.db.QueryRowContext(ctx, `SELECT n FROM change_counter`).Scan(&seq)
 	return seq, err
 }

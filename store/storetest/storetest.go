@@ -35,6 +35,7 @@ func Run(t *testing.T, open Opener) {
 		{"AddFusedVersionsAndAliases", testAddFusedVersionsAndAliases},
 		{"NeighbourhoodAndNearDuplicates", testNeighbourhoodAndNearDuplicates},
 		{"AddFusedIsAtomic", testAddFusedIsAtomic},
+		{"ChangeFeedAfterRemovals", testChangeFeedAfterRemovals},
 		{"Watches", testWatches},
 	}
 	for _, tc := range tests {
@@ -690,5 +691,61 @@ func testWatches(t *testing.T, open Opener) {
 	}
 	if err := s.DeleteWatch(ctx, "w1"); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("second delete: %v, want ErrNotFound", err)
+	}
+}
+
+// The change feed numbers removals as well as writes, and never reuses a number: removing the event
+// that holds the latest number must not hand that number to the next write.
+func testChangeFeedAfterRemovals(t *testing.T, open Opener) {
+	ctx := context.Background()
+	s := open(t)
+	f1, _ := fusedDoc("Warplanes struck Idlib on Tuesday.", "A", "2026-01-13", "SYR", "ev-1")
+	f2, _ := fusedDoc("Jets hit Idlib on Tuesday, killing two.", "B", "2026-01-13", "SYR", "ev-2")
+	for _, f := range []store.Fused{f1, f2} {
+		if _, err := s.AddFused(ctx, f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	before, _ := s.LastChange(ctx)
+	// a third report merges ev-2 (the latest write) into ev-1
+	f3, _ := fusedDoc("Idlib was bombed on Tuesday.", "C", "2026-01-13", "SYR", "ev-1")
+	merged := f1.Events[0].Event
+	merged.Documents = []string{f1.Document.ID, f2.Document.ID, f3.Document.ID}
+	f3.Events[0] = store.EventWrite{Event: merged, Members: []store.MentionKey{{Doc: f1.Document.ID}, {Doc: f2.Document.ID}, {Doc: f3.Document.ID}}, Change: "took reports of ev-2"}
+	f3.Removed = []store.Removal{{ID: "ev-2", Into: "ev-1", Change: "merged into ev-1"}}
+	if _, err := s.AddFused(ctx, f3); err != nil {
+		t.Fatal(err)
+	}
+	// a fourth report, a new event on the same day
+	f4, _ := fusedDoc("Shelling hit Maarat al-Numan on Tuesday.", "D", "2026-01-13", "SYR", "ev-4")
+	if _, err := s.AddFused(ctx, f4); err != nil {
+		t.Fatal(err)
+	}
+	changes, err := s.Changes(ctx, before, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for i, c := range changes {
+		kind := "updated"
+		switch {
+		case c.Removed:
+			kind = "removed into " + c.Into
+		case c.New:
+			kind = "new"
+		}
+		got = append(got, c.Event.ID+" "+kind)
+		if c.Seq != before+int64(i)+1 {
+			t.Errorf("change %d has number %d, want %d: numbers are consecutive and never reused", i, c.Seq, before+int64(i)+1)
+		}
+	}
+	if want := "[ev-2 removed into ev-1 ev-1 updated ev-4 new]"; fmt.Sprint(got) != want {
+		t.Errorf("changes after %d: %v, want %s", before, got, want)
+	}
+	if last, _ := s.LastChange(ctx); last != before+3 {
+		t.Errorf("LastChange = %d, want %d", last, before+3)
+	}
+	if len(changes) > 0 && changes[0].Removed && changes[0].Event.Location == nil {
+		t.Error("a removal carries no last state of the event")
 	}
 }
