@@ -15,9 +15,13 @@ func (x *Extractor) resolvePlaces(s *sentence, st *docState) {
 }
 
 // eventPlace picks where the event happened: the most precise place the sentence names, never one a
-// strike was launched from (that is the origin).
+// strike was launched from (that is the origin). A name the text gives as the area around another
+// ("Sadah" in "Ar Raqw (Monabbih, Sadah)") or that names a building or street ("Falka Square",
+// "Damascus Gate") stands back for the sentence's other places; among equally precise places, one
+// the text files under its area ("Manavgat town, Antalya") goes first.
 func (s *sentence) eventPlace() (loc, origin *doc.Place) {
 	origins := s.cuesOf("origin")
+	var best, fallback *resolvedPlace
 	for i := range s.resolved {
 		r := &s.resolved[i]
 		isOrigin := r.found.Cue == "from" && len(origins) > 0
@@ -33,12 +37,38 @@ func (s *sentence) eventPlace() (loc, origin *doc.Place) {
 			}
 			continue
 		}
-		if loc == nil || doc.MorePrecise(r.place.Precision, loc.Precision) {
-			p := r.place
-			loc = &p
+		if fallback == nil || betterPlace(r, fallback) {
+			fallback = r
+		}
+		if r.found.Container || r.found.Facility {
+			continue
+		}
+		if best == nil || betterPlace(r, best) {
+			best = r
 		}
 	}
+	if best == nil || fallback != nil && doc.MorePrecise(fallback.place.Precision, best.place.Precision) && !finerThanAdmin1(best.place.Precision) {
+		best = fallback
+	}
+	if best != nil {
+		p := best.place
+		loc = &p
+	}
 	return loc, origin
+}
+
+// betterPlace reports whether a is a better event place than b, which comes before it in the sentence.
+func betterPlace(a, b *resolvedPlace) bool {
+	if doc.MorePrecise(a.place.Precision, b.place.Precision) {
+		return true
+	}
+	return a.place.Precision == b.place.Precision && a.found.Inside && !b.found.Inside
+}
+
+// finerThanAdmin1 reports whether a precision is a town or a district: a place the sentence names
+// that precisely is where the event is, even when a building named after another place is finer.
+func finerThanAdmin1(p string) bool {
+	return p == doc.PrecisionCity || p == doc.PrecisionNear || p == doc.PrecisionAdmin2
 }
 
 // countryPlace is the fallback location when no sentence of an event names its place: the first

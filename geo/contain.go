@@ -17,8 +17,13 @@ import (
 func (g *Gazetteer) containers(toks []doc.Token, out []Found) {
 	for k := 0; k+1 < len(out); k++ {
 		cs, strict := containersOf(toks, out, k)
-		if len(cs) > 0 {
-			g.narrow(&out[k], out, cs, strict)
+		// a building in a place ("the Istanbul courthouse in Sisli") is narrowed like a place in
+		// it, but the place stays the event's
+		if len(cs) > 0 && g.narrow(&out[k], out, cs, strict) && !out[k].Facility {
+			out[k].Inside = true
+			for _, j := range cs {
+				out[j].Container = true
+			}
 		}
 	}
 }
@@ -29,6 +34,12 @@ func (g *Gazetteer) containers(toks []doc.Token, out []Found) {
 func containersOf(toks []doc.Token, out []Found, k int) ([]int, bool) {
 	f, n := &out[k], &out[k+1]
 	next := f.Last + 1
+	if f.Partial {
+		// the rest of the longer name the gazetteer lacks: "Dur al Naft area of Basrah city"
+		for next < n.First && (toks[next].Punct == "" || toks[next].Hyphen) && (capital(&toks[next]) || isArticle(toks[next].Norm)) {
+			next++
+		}
+	}
 	if next >= len(toks) || n.First < next {
 		return nil, false
 	}
@@ -64,10 +75,15 @@ func containersOf(toks []doc.Token, out []Found, k int) ([]int, bool) {
 	if len(gap) == 0 || len(gap) > 4 || toks[n.First].Punct != "" {
 		return nil, false
 	}
+	typed := f.Kind != ""
+	if len(gap) >= 2 && gap[0].Punct == "" && (kindsAfter[gap[0].Norm] != "" || facilityWords[gap[0].Norm]) {
+		// a type word the name did not take: "Metina region of Al Amadiya", "Kahil road in Dara"
+		gap, typed = gap[1:], true
+	}
 	switch gap[0].Norm {
 	case "in", "within", "inside":
 	case "of":
-		if f.Kind == "" {
+		if !typed {
 			return nil, false // "the people of Aleppo" never reaches here, but "Homs of old" might
 		}
 	default:
@@ -127,11 +143,12 @@ func listFollows(toks []doc.Token, out []Found, j int) bool {
 }
 
 // narrow keeps the candidates of f that lie in one of the containers cs (the first container that
-// holds any), and moves the containing candidates of that container first.
-func (g *Gazetteer) narrow(f *Found, out []Found, cs []int, strict bool) {
+// holds any), and moves the containing candidates of that container first. It reports whether f
+// was kept as a place inside them.
+func (g *Gazetteer) narrow(f *Found, out []Found, cs []int, strict bool) bool {
 	for _, j := range cs {
 		if shareEntry(f.Candidates, out[j].Candidates) {
-			return // the same place named twice: "Deir ez-Zor, Deir al-Zour"
+			return false // the same place named twice: "Deir ez-Zor, Deir al-Zour"
 		}
 	}
 	for _, j := range cs {
@@ -176,7 +193,7 @@ func (g *Gazetteer) narrow(f *Found, out []Found, cs []int, strict bool) {
 		if n.Kind == "" && n.Candidates[0].Level == doc.PrecisionAdmin1 {
 			n.Kind = "province"
 		}
-		return
+		return true
 	}
 	// The text files the place under a division of another country than the gazetteer does:
 	// "Al Quds (West Bank)", a settlement in the West Bank. The text's frame is kept.
@@ -192,7 +209,7 @@ func (g *Gazetteer) narrow(f *Found, out []Found, cs []int, strict bool) {
 	}
 	if len(keep) > 0 {
 		f.Candidates = keep
-		return
+		return true
 	}
 	if !strict {
 		// nothing of that name in the division or country named, and the syntax may be a list:
@@ -210,7 +227,7 @@ func (g *Gazetteer) narrow(f *Found, out []Found, cs []int, strict bool) {
 		} else if len(keep) > 0 {
 			f.Candidates = keep
 		}
-		return
+		return false
 	}
 	// Nothing of that name in the area named: keep a candidate just across a division's border
 	// (the gazetteer's divisions are not the text's), drop the rest.
@@ -228,6 +245,7 @@ func (g *Gazetteer) narrow(f *Found, out []Found, cs []int, strict bool) {
 			out[j].Encloses = true
 		}
 	}
+	return len(keep) > 0
 }
 
 // enclosesUnknown reports whether out[k] is named as the area around a place that no other found

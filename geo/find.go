@@ -42,6 +42,19 @@ type Found struct {
 	// lacks ("Sfuhen village in Idleb governorate", "Al Far (Kitaf, Sadah)"): the event is in
 	// its countryside, not at its seat.
 	Encloses bool
+	// Partial is set when the name runs on past the match with an article and a capitalised word
+	// that the gazetteer has no longer name for ("Dur al Naft", "Liwa al-Tafuf", "Kut e Abdollah"):
+	// the match is a prefix, most often of a place the gazetteer lacks. It counts for nothing in
+	// the document context, and Resolve keeps it only in a country the rest of the document
+	// points to.
+	Partial bool
+	// Facility is set when a word after the name makes it the name of a thing in or named after
+	// the place ("Falka Square", "Damascus Gate", "Bogazici University", "Ulus square"): where
+	// the sentence names another place, the event is there.
+	Facility bool
+	// Container is set on a name the text gives as the area around another name of the sentence
+	// ("Sadah" in "Ar Raqw (Monabbih, Sadah)"); Inside on that other name.
+	Container, Inside bool
 }
 
 const (
@@ -88,6 +101,7 @@ func (g *Gazetteer) Find(toks []doc.Token) []Found {
 	}
 	for k := range found {
 		annotate(toks, found, k)
+		found[k].Facility = facility(toks, found[k].Last)
 	}
 	g.containers(toks, found)
 	for k := range found {
@@ -164,6 +178,9 @@ var strongArticles = wordSet("al el ash esh az ez ar ath adh")
 // canEnd reports whether token j may end a name.
 func canEnd(toks []doc.Token, j int) bool {
 	t := &toks[j]
+	if (strongArticles[t.Norm] || t.Norm == "e") && j+1 < len(toks) && (toks[j+1].Hyphen || toks[j+1].Punct == "") && capital(&toks[j+1]) {
+		return false // "Umm Al-Kayf" is not "Umm Al"
+	}
 	if capital(t) {
 		return true
 	}
@@ -240,9 +257,33 @@ func (g *Gazetteer) matchAt(toks []doc.Token, i int, s *scratch) (Found, bool) {
 		if single && tier == tierSkel && i == j && !notable(cands) && !locative(toks, i) {
 			continue
 		}
-		return Found{First: i, Last: j, Candidates: cands}, true
+		return Found{First: i, Last: j, Candidates: cands, Partial: partial(toks, j, maxJ)}, true
 	}
 	return Found{}, false
+}
+
+// facility reports whether the word after token j makes the name before it the name of a thing:
+// "Falka Square", "Damascus Gate", "Ulus square", "Rammal supermarket".
+func facility(toks []doc.Token, j int) bool {
+	if j+1 >= len(toks) || toks[j+1].Punct != "" {
+		return false
+	}
+	return facilityWords[toks[j+1].Norm]
+}
+
+// partial reports whether the name that ends at token j runs on, up to maxJ, with an article and a
+// capitalised word: "Dur al Naft", "Liwa al-Tafuf", "Islamabad e Gharb".
+func partial(toks []doc.Token, j, maxJ int) bool {
+	if j+2 > maxJ {
+		return false
+	}
+	a, b := &toks[j+1], &toks[j+2]
+	if !(a.Punct == "" || a.Hyphen) || !(b.Punct == "" || b.Hyphen) || !capital(b) {
+		return false
+	}
+	// articles that are also English words ("as", "at", "an") only with a hyphen: "Aleppo as
+	// Syrian forces advanced" goes on with an English word
+	return strongArticles[a.Norm] || a.Norm == "e" || a.Norm == "i" || isArticle(a.Norm) && (a.Hyphen || b.Hyphen)
 }
 
 // singleOK applies the rules for one-word names.
@@ -421,6 +462,14 @@ func (g *Gazetteer) lookup(s *scratch) ([]uint32, int) {
 			for k := n; k < len(s.posts); k++ {
 				s.posts[k] |= flagStrip
 			}
+		}
+	}
+	// Persian names written with I- or E- ("Islamabad e Gharb", Eslāmābād-e Gharb)
+	if len(s.posts) == 0 && len(s.full) > 4 && s.full[0] == 'i' {
+		var kb, sb [64]byte
+		key := append(append(kb[:0], 'e'), s.full[1:]...)
+		if sk, ok := appendSkeleton(sb[:0], string(key)); ok && len(sk) >= 3 {
+			s.posts = g.skel.get(sk, s.posts)
 		}
 	}
 	// skeletons are for transliterations of Arabic, Persian and Pashto names only: elsewhere they

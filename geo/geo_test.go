@@ -221,7 +221,6 @@ var notPlaces = []struct {
 	{"Houthi forces fired Quds cruise missiles at Abu Dhabi.", []string{"Quds"}},
 	// not in the gazetteer, and nothing of the name lies in the area the text puts it in
 	{"Regime forces shelled Al-Qahera town in Hama governorate.", []string{"Al-Qahera town", "Al-Qahera"}},
-	{"Protesters gathered in Kartal town, Istanbul, on Sunday.", []string{"Kartal town", "Kartal"}},
 	{"The Islamic State claimed the attack in a statement.", []string{"State", "Islamic State"}},
 	{"Reading the statement, the Mobile unit commander was nice.", []string{"Reading", "Mobile"}},
 	{"Pro-Hadi forces and anti-Houthi tribes clashed.", []string{"Hadi", "Houthi"}},

@@ -15,8 +15,28 @@ type Context struct {
 	Admin1 map[string]int
 	// First is the document's first name below country level, nil if none: where a report that
 	// names a place only outside its event sentences is ("Taxi drivers blocked streets in
-	// Sulaymaniyah. The protesters denounced fuel prices.").
+	// Sulaymaniyah. The protesters denounced fuel prices."), a street or building named after a
+	// place only when the document names no other ("the Kirkuk Road in Sulaymaniyah").
 	First *Found
+
+	// what the names of the document (not its actors) say: the names that weigh for each country
+	// and their total weight, and the countries named outright
+	names map[string]map[string]bool
+	nameW map[string]int
+	named map[string]bool
+}
+
+// selfSupport is the weight a country gets only from the name f itself: a country that no other
+// name of the document speaks for is no evidence for that name.
+func (ctx Context) selfSupport(c Candidate, f Found) int {
+	if ctx.named[c.Country] {
+		return 0
+	}
+	ns := ctx.names[c.Country]
+	if len(ns) != 1 || !ns[strings.ToLower(f.Text)] {
+		return 0
+	}
+	return ctx.nameW[c.Country]
 }
 
 // DocumentContext builds a Context from all the names found in a document (one slice per
@@ -24,26 +44,28 @@ type Context struct {
 // weighs 2 for it (and for its division, if they share one); a name whose best candidate clearly
 // beats every candidate elsewhere weighs 1; an ambiguous name ("Tripoli") weighs nothing.
 func (g *Gazetteer) DocumentContext(found [][]Found) Context {
-	ctx := Context{Countries: map[string]int{}, Admin1: map[string]int{}}
+	ctx := Context{Countries: map[string]int{}, Admin1: map[string]int{}, nameW: map[string]int{}}
 	names := map[string]map[string]bool{} // country → the normalised names that weighed for it
 	named := map[string]bool{}            // countries named outright
+	ctx.names, ctx.named = names, named
 	for _, sent := range found {
 		for _, f := range sent {
-			if len(f.Candidates) == 0 {
+			if len(f.Candidates) == 0 || f.Partial {
 				continue
 			}
 			top := f.Candidates[0]
-			if ctx.First == nil && top.Level != doc.PrecisionCountry {
-				first := f
+			if top.Level != doc.PrecisionCountry && (ctx.First == nil || ctx.First.Facility && !f.Facility) {
+				first := f // a street or building named after a place only while no real place is named
 				ctx.First = &first
 			}
 			if top.Level == doc.PrecisionCountry {
 				named[top.Country] = true
+				w := 3
 				if len(f.Text) <= 5 && isAllCaps(f.Text) {
-					ctx.Countries[top.Country]++ // "US", "UAE": often an adjective ("US dollar")
-				} else {
-					ctx.Countries[top.Country] += 3
+					w = 1 // "US", "UAE": often an adjective ("US dollar")
 				}
+				ctx.Countries[top.Country] += w
+				ctx.nameW[top.Country] += w
 				continue
 			}
 			w := 2
@@ -61,6 +83,7 @@ func (g *Gazetteer) DocumentContext(found [][]Found) Context {
 				continue
 			}
 			ctx.Countries[top.Country] += w
+			ctx.nameW[top.Country] += w
 			if names[top.Country] == nil {
 				names[top.Country] = map[string]bool{}
 			}
@@ -106,6 +129,7 @@ func (g *Gazetteer) DocumentContext(found [][]Found) Context {
 		}
 		if others && far {
 			delete(ctx.Countries, c)
+			delete(ctx.nameW, c)
 			for k := range ctx.Admin1 {
 				if strings.HasPrefix(k, c+".") {
 					delete(ctx.Admin1, k)
@@ -141,7 +165,7 @@ func (g *Gazetteer) Resolve(f Found, ctx Context) (doc.Place, bool) {
 		}
 	}
 	c := f.Candidates[best]
-	if g.implausible(c, ctx) {
+	if g.implausible(c, f, ctx) {
 		return doc.Place{}, false
 	}
 	p := doc.Place{Text: f.Text, Name: c.Name, Admin1: c.Admin1, Country: c.Country, Lat: c.Lat, Lon: c.Lon, Span: f.Span}
@@ -187,24 +211,43 @@ func (g *Gazetteer) Resolve(f Found, ctx Context) (doc.Place, bool) {
 //
 // Nearer home, a small town in a country the document never points to, when the document clearly
 // points elsewhere, is the same mistake at a shorter range ("al-Rawda district of Taiz" is not in
-// Bulgaria, "Karrada" in a Baghdad report is not in Iran).
-func (g *Gazetteer) implausible(c Candidate, ctx Context) bool {
+// Bulgaria, "Karrada" in a Baghdad report is not in Iran). A country that only this name speaks for
+// does not count as pointed to ("Dhabana village in the Quamishli countryside, Hasakeh" is not
+// Dembéni in the Comoros).
+//
+// A name the gazetteer only matched as the start of a longer one (Found.Partial) is kept only in a
+// country that something else in the document points to.
+func (g *Gazetteer) implausible(c Candidate, f Found, ctx Context) bool {
+	if f.Partial && ctx.Countries[c.Country] <= 0 && c.Level != doc.PrecisionCountry {
+		for iso3, w := range ctx.Countries {
+			if iso3 != c.Country && w > 0 {
+				return true
+			}
+		}
+	}
 	if c.Level != doc.PrecisionCity || c.Population >= 100_000 || c.Feature == "PPLC" || len(ctx.Countries) == 0 {
 		return false
 	}
-	if ctx.Countries[c.Country] > 0 {
+	weights := ctx.Countries
+	self := ctx.selfSupport(c, f)
+	if self > 0 {
+		// only the other names of the document can outweigh a name: the actors' countries
+		// ("Turkish forces", a stray "US") do not make a town abroad implausible
+		weights = ctx.nameW
+	}
+	if weights[c.Country]-self > 0 {
 		return false
 	}
 	if c.Population < 50_000 {
-		for _, w := range ctx.Countries {
-			if w >= 4 {
+		for iso3, w := range weights {
+			if w >= 4 && iso3 != c.Country {
 				return true
 			}
 		}
 	}
 	strong := false
-	for iso3, w := range ctx.Countries {
-		if w <= 0 {
+	for iso3, w := range weights {
+		if w <= 0 || iso3 == c.Country {
 			continue
 		}
 		i, ok := g.iso3[iso3]

@@ -150,6 +150,14 @@ camp area international airport airbase air base dam bridge port crossing border
 prison hospital university stadium square gate valley plain plains desert mountains mountain river
 refugee municipality county subdistrict suburbs outskirts`)
 
+// facilityWords, right after a place name, make it the name of a building, street or square that
+// may lie anywhere ("Damascus Gate" in Jerusalem, "Kirkuk Road" in Sulaymaniyah, "Bogazici
+// University" in Istanbul). Checkpoints, crossings, dams, bases and camps are not among them: those
+// are where the place is.
+var facilityWords = wordSet(`square gate university hospital prison stadium street road highway bridge mosque
+market supermarket school harbor harbour junction roundabout building hotel embassy consulate courthouse
+park avenue boulevard mall restaurant cafe bakery club company factory`)
+
 // skipBefore may stand between a cue and a place name ("in the besieged northern town of").
 var skipBefore = wordSet(`the a an its their his her nearby besieged embattled frontline front line key strategic
 small large major main remote rural coastal border northern southern eastern western central northeastern

@@ -90,6 +90,7 @@ func run(in, out string) error {
 		return err
 	}
 	rows := build(places, admin1Names)
+	rows = append(rows, urbanRows(rows)...)
 	rows = append(rows, districts(places, admin2Names)...)
 	if err := write(out, rows); err != nil {
 		return err

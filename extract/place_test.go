@@ -1,0 +1,33 @@
+package extract
+
+import (
+	"testing"
+	"time"
+
+	"github.com/sitrep-dev/sitrep/doc"
+)
+
+// Which of a sentence's places is the event's: sentences written for this project.
+func TestEventPlace(t *testing.T) {
+	x := extractor(t)
+	cases := []struct{ text, want string }{
+		// a street named after another city: the event is in the city the sentence names
+		{"Taxi drivers protested on the Kirkuk Road in Sulaymaniyah city on Monday.", "As Sulaymānīyah"},
+		// a district filed under its governorate: the district, not the governorate's seat
+		{"On 4 March, Saudi artillery shelled Ar Raqw (Monabbih, Sadah), killing a civilian.", "Monabbih"},
+		// a square in a district of a big city
+		{"Construction workers protested at Ulus square in Altindag town, Ankara.", "Altındağ"},
+		// two towns: the one the text files under its province
+		{"Ukrainians living in Antalya staged a protest in Manavgat town, Antalya.", "Manavgat"},
+	}
+	for _, c := range cases {
+		ms := x.Extract(doc.Document{ID: "t", Text: c.text, Published: time.Date(2022, 3, 5, 0, 0, 0, 0, time.UTC)})
+		if len(ms) == 0 || ms[0].Location == nil {
+			t.Errorf("%q: no event place", c.text)
+			continue
+		}
+		if got := ms[0].Location.Name; got != c.want {
+			t.Errorf("%q: place %q, want %q", c.text, got, c.want)
+		}
+	}
+}
