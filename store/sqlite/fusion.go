@@ -25,7 +25,7 @@ func (s *Store) NearDuplicates(ctx context.Context, keys []int64) ([]store.DocSi
 	if len(keys) == 0 {
 		return nil, nil
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT f.doc_id, d.source, d.published, f.copy_of, f.minhash
+	rows, err := s.rdb.QueryContext(ctx, `SELECT DISTINCT f.doc_id, d.source, d.published, f.copy_of, f.minhash
 		FROM doc_bands b JOIN doc_fusion f ON f.doc_id = b.doc_id JOIN documents d ON d.id = b.doc_id
 		WHERE b.band_key IN (`+placeholders(len(keys))+`) ORDER BY f.doc_id`, anys(keys)...)
 	if err != nil {
@@ -59,7 +59,7 @@ func (s *Store) Neighbourhood(ctx context.Context, q store.NeighbourhoodQuery) (
 		}
 	}
 	for _, a := range q.Areas {
-		rows, err := s.db.QueryContext(ctx, `SELECT id FROM events INDEXED BY events_fusion
+		rows, err := s.rdb.QueryContext(ctx, `SELECT id FROM events INDEXED BY events_fusion
 			WHERE country = ? AND event_date BETWEEN ? AND ? AND event_end >= ?`,
 			a.Country, a.Since.AddDate(0, 0, -store.MaxEventSpanDays).Format(doc.DateLayout), a.Until.Format(doc.DateLayout),
 			a.Since.Format(doc.DateLayout))
@@ -71,7 +71,7 @@ func (s *Store) Neighbourhood(ctx context.Context, q store.NeighbourhoodQuery) (
 		}
 	}
 	for part := range chunks(q.Documents) {
-		rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT event_id FROM mentions WHERE event_id != '' AND doc_id IN (`+placeholders(len(part))+`)`, anys(part)...)
+		rows, err := s.rdb.QueryContext(ctx, `SELECT DISTINCT event_id FROM mentions WHERE event_id != '' AND doc_id IN (`+placeholders(len(part))+`)`, anys(part)...)
 		if err != nil {
 			return nb, err
 		}
@@ -82,7 +82,7 @@ func (s *Store) Neighbourhood(ctx context.Context, q store.NeighbourhoodQuery) (
 	memberDocs := map[string]bool{}
 	var docList []string
 	for part := range chunks(order) {
-		rows, err := s.db.QueryContext(ctx, `SELECT body FROM events WHERE id IN (`+placeholders(len(part))+`)`, anys(part)...)
+		rows, err := s.rdb.QueryContext(ctx, `SELECT body FROM events WHERE id IN (`+placeholders(len(part))+`)`, anys(part)...)
 		if err != nil {
 			return nb, err
 		}
@@ -103,7 +103,7 @@ func (s *Store) Neighbourhood(ctx context.Context, q store.NeighbourhoodQuery) (
 		if err := rows.Err(); err != nil {
 			return nb, err
 		}
-		rows, err = s.db.QueryContext(ctx, `SELECT m.doc_id, m.idx, m.event_id, m.body, d.source, d.published, COALESCE(f.copy_of, '')
+		rows, err = s.rdb.QueryContext(ctx, `SELECT m.doc_id, m.idx, m.event_id, m.body, d.source, d.published, COALESCE(f.copy_of, '')
 			FROM mentions m JOIN documents d ON d.id = m.doc_id LEFT JOIN doc_fusion f ON f.doc_id = m.doc_id
 			WHERE m.event_id IN (`+placeholders(len(part))+`) ORDER BY m.doc_id, m.idx`, anys(part)...)
 		if err != nil {
@@ -133,7 +133,7 @@ func (s *Store) Neighbourhood(ctx context.Context, q store.NeighbourhoodQuery) (
 		}
 	}
 	for part := range chunks(docList) {
-		rows, err := s.db.QueryContext(ctx, `SELECT f.doc_id, d.source, d.published, f.copy_of
+		rows, err := s.rdb.QueryContext(ctx, `SELECT f.doc_id, d.source, d.published, f.copy_of
 			FROM doc_fusion f JOIN documents d ON d.id = f.doc_id WHERE f.copy_of != '' AND f.copy_of IN (`+placeholders(len(part))+`) ORDER BY f.doc_id`, anys(part)...)
 		if err != nil {
 			return nb, err
@@ -329,7 +329,7 @@ func removeEvent(ctx context.Context, tx *sql.Tx, r store.Removal, docID string)
 // resolve returns the event an id names now: the id itself, or the event it is an alias of.
 func (s *Store) resolve(ctx context.Context, id string) (string, bool, error) {
 	var target string
-	err := s.db.QueryRowContext(ctx, `SELECT event_id FROM event_aliases WHERE alias = ?`, id).Scan(&target)
+	err := s.rdb.QueryRowContext(ctx, `SELECT event_id FROM event_aliases WHERE alias = ?`, id).Scan(&target)
 	if errors.Is(err, sql.ErrNoRows) {
 		return id, false, nil
 	}
@@ -342,7 +342,7 @@ func (s *Store) EventHistory(ctx context.Context, id string) ([]store.EventVersi
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT body, change, doc_id, recorded_at FROM event_versions
+	rows, err := s.rdb.QueryContext(ctx, `SELECT body, change, doc_id, recorded_at FROM event_versions
 		WHERE event_id = ? OR event_id IN (SELECT alias FROM event_aliases WHERE event_id = ?) ORDER BY seq`, target, target)
 	if err != nil {
 		return nil, err
@@ -373,14 +373,14 @@ func (s *Store) EventHistory(ctx context.Context, id string) ([]store.EventVersi
 // DocumentEvents implements store.Fusion.
 func (s *Store) DocumentEvents(ctx context.Context, docID string) ([]string, error) {
 	var orig string
-	err := s.db.QueryRowContext(ctx, `SELECT copy_of FROM doc_fusion WHERE doc_id = ?`, docID).Scan(&orig)
+	err := s.rdb.QueryRowContext(ctx, `SELECT copy_of FROM doc_fusion WHERE doc_id = ?`, docID).Scan(&orig)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return nil, err
 	}
 	if orig != "" {
 		docID = orig
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT event_id FROM mentions WHERE doc_id = ? ORDER BY idx`, docID)
+	rows, err := s.rdb.QueryContext(ctx, `SELECT event_id FROM mentions WHERE doc_id = ? ORDER BY idx`, docID)
 	if err != nil {
 		return nil, err
 	}

@@ -259,7 +259,7 @@ func (s *Store) listEvents(ctx context.Context, f store.EventFilter) ([]doc.Even
 		q += " LIMIT ?"
 		args = append(args, f.Limit)
 	}
-	rows, err := s.db.QueryContext(ctx, q, args...)
+	rows, err := s.rdb.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -367,7 +367,7 @@ func (s *Store) walkText(ctx context.Context, match string, lo, hi int64, where 
 		q += " AND " + w
 	}
 	q += " ORDER BY events_fts.rowid DESC"
-	rows, err := s.db.QueryContext(ctx, q, append([]any{match, lo, hi}, args...)...)
+	rows, err := s.rdb.QueryContext(ctx, q, append([]any{match, lo, hi}, args...)...)
 	if err != nil {
 		return nil, err
 	}
@@ -387,13 +387,13 @@ func (s *Store) walkText(ctx context.Context, match string, lo, hi int64, where 
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	return p.events(ctx, s.db)
+	return p.events(ctx, s.rdb)
 }
 
 // boxKeys returns the R*Tree keys of the events in a box dated lo to hi (ikeys), or capCount of
 // them when there are more.
 func (s *Store) boxKeys(ctx context.Context, b *store.BBox, lo, hi int64) ([]int64, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id FROM events_rtree WHERE `+rtreeWhere(b)+` AND id BETWEEN ? AND ? LIMIT `+fmt.Sprint(capCount),
+	rows, err := s.rdb.QueryContext(ctx, `SELECT id FROM events_rtree WHERE `+rtreeWhere(b)+` AND id BETWEEN ? AND ? LIMIT `+fmt.Sprint(capCount),
 		append(rtreeArgs(b), lo, hi)...)
 	if err != nil {
 		return nil, err
@@ -427,7 +427,7 @@ func (s *Store) walkBox(ctx context.Context, keys []int64, where []string, args 
 		for _, w := range where {
 			q += " AND " + w
 		}
-		rows, err := s.db.QueryContext(ctx, q, append(qargs, args...)...)
+		rows, err := s.rdb.QueryContext(ctx, q, append(qargs, args...)...)
 		if err != nil {
 			return nil, err
 		}
@@ -447,11 +447,11 @@ func (s *Store) walkBox(ctx context.Context, keys []int64, where []string, args 
 		}
 		for _, k := range part {
 			if id, ok := found[k]; ok && !p.add(k, id) {
-				return p.events(ctx, s.db)
+				return p.events(ctx, s.rdb)
 			}
 		}
 	}
-	return p.events(ctx, s.db)
+	return p.events(ctx, s.rdb)
 }
 
 // columnConditions are the filter's conditions on the events table's own columns (the box as a
@@ -503,14 +503,14 @@ func rtreeArgs(b *store.BBox) []any { return []any{b.MinLon, b.MaxLon, b.MinLat,
 // count counts the rows of a query, up to capCount.
 func (s *Store) count(ctx context.Context, q string, args ...any) (int, error) {
 	var n int
-	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM (`+q+` LIMIT `+fmt.Sprint(capCount)+`)`, args...).Scan(&n)
+	err := s.rdb.QueryRowContext(ctx, `SELECT count(*) FROM (`+q+` LIMIT `+fmt.Sprint(capCount)+`)`, args...).Scan(&n)
 	return n, err
 }
 
 // EventReports returns the documents behind an event, in the order they were stored, each with the
 // mentions of the event it holds. An unknown event has none.
 func (s *Store) EventReports(ctx context.Context, id string) ([]store.Report, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT d.id, d.source, d.url, d.title, d.published, d.text, d.ingested_at, COALESCE(m.body, '')
+	rows, err := s.rdb.QueryContext(ctx, `SELECT d.id, d.source, d.url, d.title, d.published, d.text, d.ingested_at, COALESCE(m.body, '')
 		FROM event_documents ed JOIN documents d ON d.id = ed.doc_id
 		LEFT JOIN mentions m ON m.doc_id = d.id AND m.event_id = ed.event_id
 		WHERE ed.event_id = ? ORDER BY d.id, m.idx`, id)
@@ -550,7 +550,7 @@ func (s *Store) EventReports(ctx context.Context, id string) ([]store.Report, er
 // most limit of them. Every writer of the database numbers its writes, so a reader polling Changes
 // sees what other processes store too.
 func (s *Store) Changes(ctx context.Context, after int64, limit int) ([]store.Change, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT seq, new, body, removed, into_id FROM (
+	rows, err := s.rdb.QueryContext(ctx, `SELECT seq, new, body, removed, into_id FROM (
 			SELECT seq, (ikey & ?) = (seq & ?) AS new, body, 0 AS removed, '' AS into_id FROM events WHERE seq > ?
 			UNION ALL
 			SELECT seq, 0, body, 1, into_id FROM event_removals WHERE seq > ?)
@@ -578,6 +578,6 @@ func (s *Store) Changes(ctx context.Context, after int64, limit int) ([]store.Ch
 // LastChange is the sequence number of the latest write (0 for an empty store).
 func (s *Store) LastChange(ctx context.Context) (int64, error) {
 	var seq int64
-	err := s.db.QueryRowContext(ctx, `SELECT n FROM change_counter`).Scan(&seq)
+	err := s.rdb.QueryRowContext(ctx, `SELECT n FROM change_counter`).Scan(&seq)
 	return seq, err
 }

@@ -26,7 +26,10 @@ var migrations embed.FS
 
 // Store is a SQLite-backed store.Store.
 type Store struct {
-	db *sql.DB
+	// db writes: SQLite takes one writer at a time, and a single connection keeps the
+	// transactions serial. rdb reads, several connections at once: with write-ahead logging
+	// readers never wait for the writer, so a listing is not held up behind a document's write.
+	db, rdb *sql.DB
 }
 
 var _ store.Store = (*Store)(nil)
@@ -38,7 +41,6 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	// one writer at a time is SQLite's rule; a single connection also keeps transactions serial
 	db.SetMaxOpenConns(1)
 	s := &Store{db: db}
 	if err := s.migrate(ctx); err != nil {
@@ -49,11 +51,22 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
+	if s.rdb, err = sql.Open("sqlite", dsn+"&_pragma=query_only(1)"); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	s.rdb.SetMaxOpenConns(readers)
+	s.rdb.SetMaxIdleConns(readers)
 	return s, nil
 }
 
+// readers is how many read connections a store keeps at most.
+const readers = 8
+
 // Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error {
+	return errors.Join(s.rdb.Close(), s.db.Close())
+}
 
 // migrate applies every embedded migration newer than the schema's version, each in its own transaction.
 func (s *Store) migrate(ctx context.Context) error {
@@ -106,7 +119,7 @@ func now() string { return time.Now().UTC().Format(time.RFC3339Nano) }
 // HasDocument implements store.Store.
 func (s *Store) HasDocument(ctx context.Context, id string) (bool, error) {
 	var one int
-	err := s.db.QueryRowContext(ctx, `SELECT 1 FROM documents WHERE id = ?`, id).Scan(&one)
+	err := s.rdb.QueryRowContext(ctx, `SELECT 1 FROM documents WHERE id = ?`, id).Scan(&one)
 	if errors.Is(err, sql.ErrNoRows) {
 		return false, nil
 	}
@@ -199,7 +212,7 @@ func mentionIndexes(e doc.Event, mentions []doc.Mention) []int {
 // Event implements store.Store.
 func (s *Store) Event(ctx context.Context, id string) (doc.Event, error) {
 	var body string
-	err := s.db.QueryRowContext(ctx, `SELECT body FROM events WHERE id = ?`, id).Scan(&body)
+	err := s.rdb.QueryRowContext(ctx, `SELECT body FROM events WHERE id = ?`, id).Scan(&body)
 	if errors.Is(err, sql.ErrNoRows) {
 		if target, ok, err := s.resolve(ctx, id); err != nil || ok { // fusion.go: an alias
 			if err != nil {
@@ -223,7 +236,7 @@ func (s *Store) Event(ctx context.Context, id string) (doc.Event, error) {
 func (s *Store) Document(ctx context.Context, id string) (doc.Document, error) {
 	var d doc.Document
 	var published string
-	err := s.db.QueryRowContext(ctx, `SELECT id, source, url, title, published, text, origin FROM documents WHERE id = ?`, id).
+	err := s.rdb.QueryRowContext(ctx, `SELECT id, source, url, title, published, text, origin FROM documents WHERE id = ?`, id).
 		Scan(&d.ID, &d.Source, &d.URL, &d.Title, &published, &d.Text, &d.Origin)
 	if errors.Is(err, sql.ErrNoRows) {
 		return doc.Document{}, store.ErrNotFound
@@ -243,7 +256,7 @@ func (s *Store) Events(ctx context.Context, f store.EventFilter) ([]doc.Event, e
 // Stats implements store.Store.
 func (s *Store) Stats(ctx context.Context) (store.Stats, error) {
 	var st store.Stats
-	err := s.db.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM documents), (SELECT COUNT(*) FROM events), (SELECT COUNT(*) FROM mentions)`).
+	err := s.rdb.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM documents), (SELECT COUNT(*) FROM events), (SELECT COUNT(*) FROM mentions)`).
 		Scan(&st.Documents, &st.Events, &st.Mentions)
 	return st, err
 }

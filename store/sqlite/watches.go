@@ -29,7 +29,7 @@ func (s *Store) DeleteWatch(ctx context.Context, id string) error {
 
 // Watches lists the stored watches, oldest first.
 func (s *Store) Watches(ctx context.Context) ([]store.Watch, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, filter, webhook, created_at FROM watches ORDER BY created_at, id`)
+	rows, err := s.rdb.QueryContext(ctx, `SELECT id, filter, webhook, created_at FROM watches ORDER BY created_at, id`)
 	if err != nil {
 		return nil, err
 	}
