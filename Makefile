@@ -5,7 +5,7 @@ DB      ?= sitrep.db
 SHARED  ?= ../shared
 CORPUS  := testdata/corpus
 
-.PHONY: build web demo test eval bench bench-query bench-scale fuzz gazetteer clean
+.PHONY: build web demo test eval bench bench-query bench-scale fuzz gazetteer clean loadtest
 
 build: web
 	$(GO) build -o $(BIN) ./cmd/sitrep
@@ -75,3 +75,11 @@ fuzz:
 			$(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
 		done; \
 	done
+
+# Drive `sitrep serve` on loopback for LOADTEST_DURATION at LOADTEST_RATE mixed queries a second
+# (open loop) while documents are posted; prints p50/p95/p99/max latency, the achieved rate and
+# errors, and fails on any error or a p99 over 50 ms (tools/loadtest -h for the flags).
+LOADTEST_DURATION ?= 60s
+LOADTEST_RATE     ?= 1000
+loadtest: build
+	$(GO) run ./tools/loadtest -bin $(BIN) -duration $(LOADTEST_DURATION) -rate $(LOADTEST_RATE)

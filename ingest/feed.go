@@ -21,7 +21,7 @@ import (
 // Entity bombs cannot go off: the XML decoder gofeed uses does not expand entities a DTD declares
 // (they stay as literal "&name;" text) and never fetches external ones.
 func readFeed(r io.Reader, in input, opt Options) ([]doc.Document, []RecordError, error) {
-	raw, err := readLimited(r, feedLimit(opt), fmt.Sprintf("%d×MaxDocBytes", feedFactor))
+	raw, err := readLimited(r, feedLimit(opt), feedLimitName)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -36,6 +36,7 @@ func readFeed(r io.Reader, in input, opt Options) ([]doc.Document, []RecordError
 	source := sourceOr(htmlText(feed.Title), opt.Source, in.base, "stdin")
 	var docs []doc.Document
 	var bad []RecordError
+	var ids idTracker
 	for i, it := range feed.Items {
 		if it == nil {
 			continue
@@ -50,17 +51,30 @@ func readFeed(r io.Reader, in input, opt Options) ([]doc.Document, []RecordError
 			continue
 		}
 		if len(text) > opt.maxDoc() {
-			bad = append(bad, RecordError{Path: in.name, Err: fmt.Errorf("item %d (%s): text %w", i+1, id, tooLarge(opt.maxDoc(), "MaxDocBytes"))})
+			bad = append(bad, RecordError{Path: in.name, Err: fmt.Errorf("item %d (%s): text %w", i+1, id, tooLarge(opt.maxDoc(), docLimit))})
 			continue
 		}
-		published := opt.Published
+		published, dated := opt.Published, true
 		switch {
 		case it.PublishedParsed != nil && !it.PublishedParsed.IsZero():
 			published = *it.PublishedParsed
 		case it.UpdatedParsed != nil && !it.UpdatedParsed.IsZero():
 			published = *it.UpdatedParsed
+		default:
+			dated = false
+		}
+		if dated {
+			if err := opt.checkFuture(published); err != nil {
+				bad = append(bad, RecordError{Path: in.name, Err: fmt.Errorf("item %d (%s): %w", i+1, id, err)})
+				continue
+			}
 		}
 		docs = append(docs, newDoc(source, it.Link, htmlText(it.Title), published, text, in.name+"#"+id))
+		for _, w := range []error{ids.check(foldLine(it.GUID), fmt.Sprintf("item %d", i+1), text), languageWarning(text)} {
+			if w != nil {
+				opt.warn(RecordError{Path: in.name, Err: fmt.Errorf("item %d (%s): %w", i+1, id, w)})
+			}
+		}
 	}
 	return docs, bad, nil
 }

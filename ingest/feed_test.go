@@ -109,7 +109,7 @@ func TestReadFeedVariants(t *testing.T) {
 			[]byte(`<rss version="2.0"><channel><title>Big</title>` + item + `<item><guid>huge</guid><description>` + strings.Repeat("Shelling continued. ", 10) + `</description></item></channel></rss>`),
 			Options{MaxDocBytes: 100},
 			[]wantDoc{{"#cp-1", "Big", "", "Checkpoint attacked", "", "Gunmen attacked a checkpoint south of Harsan."}},
-			[]string{": item 2 (huge): text too large: more than 100 bytes (MaxDocBytes)"}},
+			[]string{": item 2 (huge): text too large: more than 100 bytes (MaxDocBytes, --max-doc-bytes)"}},
 		{"items without guid or link", "anon.rss",
 			[]byte(`<rss version="2.0"><channel><title>Anon</title><item><title>Only a title</title></item><item><description>Sirens in the capital.</description></item></channel></rss>`),
 			Options{}, []wantDoc{{"#item-2", "Anon", "", "", "", "Sirens in the capital."}},
@@ -149,7 +149,7 @@ func TestReadFeedErrors(t *testing.T) {
 		{"binary", "\x1f\x8b\x08\x00\x00\x00\x00\x00", Options{}, ErrBinary, "binary content"},
 		{"JSON Feed", `{"version":"https://jsonfeed.org/version/1.1","items":[null]}`, Options{}, ErrNotFeed, "JSON Feed is not supported"},
 		{"sitemap", `<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>https://x.example/</loc></url></urlset>`, Options{}, ErrNotFeed, "not an RSS"},
-		{"feed over 10×MaxDocBytes", `<rss version="2.0"><channel><title>` + strings.Repeat("x", 2000) + `</title></channel></rss>`, Options{MaxDocBytes: 100}, ErrTooLarge, "more than 1000 bytes (10×MaxDocBytes)"},
+		{"feed over 10×MaxDocBytes", `<rss version="2.0"><channel><title>` + strings.Repeat("x", 2000) + `</title></channel></rss>`, Options{MaxDocBytes: 100}, ErrTooLarge, "more than 1000 bytes (10×MaxDocBytes, --max-doc-bytes)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

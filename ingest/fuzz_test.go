@@ -10,8 +10,14 @@ import (
 	"github.com/sitrep-dev/sitrep/doc"
 )
 
-// fuzzOptions keep the limits small so the fuzzer reaches them.
-var fuzzOptions = Options{MaxDocBytes: 64 << 10, MaxLineBytes: 4 << 10}
+// fuzzOptions keep the limits small so the fuzzer reaches them; warnings must name the input.
+func fuzzOptions(t *testing.T, name string) Options {
+	return Options{MaxDocBytes: 64 << 10, MaxLineBytes: 4 << 10, Warn: func(e RecordError) {
+		if e.Path != name || e.Err == nil {
+			t.Fatalf("warning %#v does not name %s", e, name)
+		}
+	}}
+}
 
 // fuzzCheck is what every reader promises whatever the input: no panic (the fuzzer catches those),
 // no internal parser crash turned into an error, valid documents, and errors that name the input.
@@ -52,7 +58,7 @@ func FuzzJSONL(f *testing.F) {
 	f.Add([]byte("\ufeff{\"text\":\"caf\xe9\"}\r\n[1]\nnull\n{\"text\":5}"))
 	f.Add(utf16(`{"text":"Обстріл"}`, true))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		docs, bad, err := ReadReader(bytes.NewReader(data), "f.jsonl", "jsonl", fuzzOptions)
+		docs, bad, err := ReadReader(bytes.NewReader(data), "f.jsonl", "jsonl", fuzzOptions(t, "f.jsonl"))
 		fuzzCheck(t, "f.jsonl", docs, bad, err)
 		for _, b := range bad {
 			if b.Line < 1 {
@@ -69,7 +75,7 @@ func FuzzHTML(f *testing.F) {
 	f.Add([]byte(`<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2025-13-45","articleBody":"<p>x</p>"}</script><p>Text</p>`))
 	f.Add(utf16("<p>Обстріл Харкова</p>", false))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		docs, bad, err := ReadReader(bytes.NewReader(data), "f.html", "html", fuzzOptions)
+		docs, bad, err := ReadReader(bytes.NewReader(data), "f.html", "html", fuzzOptions(t, "f.html"))
 		fuzzCheck(t, "f.html", docs, bad, err)
 		if len(docs) > 1 || len(bad) > 0 {
 			t.Fatalf("a page gave %d documents and %d record errors", len(docs), len(bad))
@@ -85,7 +91,7 @@ func FuzzFeed(f *testing.F) {
 	f.Add([]byte(`{"version":"https://jsonfeed.org/version/1.1","title":"J","items":[null,{"id":"1","content_text":"Sirens."}]}`))
 	f.Add([]byte("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><feed xmlns=\"http://www.w3.org/2005/Atom\"><title>R\xe9seau</title><entry><id>e</id><content type=\"xhtml\"><div xmlns=\"http://www.w3.org/1999/xhtml\"><p>Frappe</p></div></content></entry></feed>"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		docs, bad, err := ReadReader(bytes.NewReader(data), "f.rss", "rss", fuzzOptions)
+		docs, bad, err := ReadReader(bytes.NewReader(data), "f.rss", "rss", fuzzOptions(t, "f.rss"))
 		fuzzCheck(t, "f.rss", docs, bad, err)
 	})
 }

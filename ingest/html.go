@@ -17,7 +17,7 @@ import (
 // navigation, sidebars, footers, cookie banners or comments), the title, the publication date and
 // the site name from the page's metadata.
 func readHTML(r io.Reader, in input, opt Options) ([]doc.Document, []RecordError, error) {
-	raw, err := readLimited(r, opt.maxDoc(), "MaxDocBytes")
+	raw, err := readLimited(r, opt.maxDoc(), docLimit)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -51,7 +51,16 @@ func readHTML(r io.Reader, in input, opt Options) ([]doc.Document, []RecordError
 	md := res.Metadata
 	published := opt.Published
 	if !md.Date.IsZero() {
-		published = md.Date
+		// The date is the extractor's reading of the page's metadata, not a field the user
+		// wrote: one that cannot be right is dropped, not the page.
+		if err := opt.checkFuture(md.Date); err != nil {
+			opt.warn(RecordError{Path: in.name, Err: fmt.Errorf("page date ignored: %w", err)})
+		} else {
+			published = md.Date
+		}
+	}
+	if w := languageWarning(text); w != nil {
+		opt.warn(RecordError{Path: in.name, Err: w})
 	}
 	source := sourceOr(md.Sitename, opt.Source, in.base, "stdin")
 	return []doc.Document{newDoc(source, md.URL, md.Title, published, text, in.name)}, nil, nil

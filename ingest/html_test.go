@@ -129,7 +129,7 @@ func TestReadHTMLErrors(t *testing.T) {
 			Options{}, ErrNoText, "no article text found"},
 		{"white space only", []byte("  \n\t\n"), Options{}, ErrNoText, "no article text found"},
 		{"too deep", []byte(deep), Options{}, nil, "open stack of elements exceeds 512"},
-		{"too large", []byte("<p>" + strings.Repeat("Shelling resumed. ", 100) + "</p>"), Options{MaxDocBytes: 1024}, ErrTooLarge, "more than 1 KiB (MaxDocBytes)"},
+		{"too large", []byte("<p>" + strings.Repeat("Shelling resumed. ", 100) + "</p>"), Options{MaxDocBytes: 1024}, ErrTooLarge, "more than 1 KiB (MaxDocBytes, --max-doc-bytes)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"log/slog"
 	"math"
 	"os"
 	"path/filepath"
@@ -26,6 +27,10 @@ import (
 const (
 	DefaultMaxDocBytes  = 10 << 20 // 10 MiB
 	DefaultMaxLineBytes = 16 << 20 // 16 MiB
+	// DefaultMaxFuture is how far ahead of now a publication date may be: time zones and clock
+	// skew, not more. A later date is a mistake, and stored it would head every newest-first
+	// listing.
+	DefaultMaxFuture = 48 * time.Hour
 	// feedFactor is how many times MaxDocBytes a whole feed file may be.
 	feedFactor = 10
 )
@@ -47,6 +52,14 @@ type Options struct {
 	// MaxLineBytes caps one JSONL line (default 16 MiB); a longer line is a RecordError and reading
 	// goes on with the next line.
 	MaxLineBytes int
+	// MaxFuture is how far ahead of now a publication date in the input may be (default 48 h;
+	// negative: no check). A JSONL record or feed item dated later is a RecordError, a .txt file
+	// modified later an error; a page's later metadata date is ignored with a warning.
+	MaxFuture time.Duration
+	// Warn receives what a reader accepted but finds suspect: a record id repeated with another
+	// text, text that does not look like English, a page's date ignored. Nil logs them with
+	// log/slog at level Warn.
+	Warn func(RecordError)
 }
 
 func (o Options) maxDoc() int {
@@ -63,6 +76,36 @@ func (o Options) maxLine() int {
 	return o.MaxLineBytes
 }
 
+// checkFuture refuses a date more than MaxFuture ahead of now.
+func (o Options) checkFuture(t time.Time) error {
+	ahead := o.MaxFuture
+	if ahead < 0 {
+		return nil
+	}
+	if ahead == 0 {
+		ahead = DefaultMaxFuture
+	}
+	if limit := time.Now().Add(ahead); t.After(limit) {
+		return fmt.Errorf("%w: %s is more than %s ahead of now (MaxFuture)", ErrFuture, t.UTC().Format(time.RFC3339), humanDuration(ahead))
+	}
+	return nil
+}
+
+func (o Options) warn(e RecordError) {
+	if o.Warn != nil {
+		o.Warn(e)
+		return
+	}
+	slog.Warn(e.Error())
+}
+
+func humanDuration(d time.Duration) string {
+	if d%time.Hour == 0 {
+		return fmt.Sprintf("%d h", d/time.Hour)
+	}
+	return d.String()
+}
+
 // Errors a reader returns, wrapped with the file name and details; test with errors.Is.
 var (
 	ErrUnsupported = errors.New("unsupported file type")
@@ -72,6 +115,8 @@ var (
 	ErrInvalidUTF8 = errors.New("invalid UTF-8")
 	ErrTooLarge    = errors.New("too large")
 	ErrNotFeed     = errors.New("not an RSS or Atom feed")
+	ErrNotRegular  = errors.New("not a regular file")
+	ErrFuture      = errors.New("date in the future")
 
 	// errExtractorPanic wraps a panic recovered from a third-party parser (trafilatura, gofeed),
 	// so hostile input costs one file, not the whole run. Fuzz tests fail on it.
@@ -125,31 +170,41 @@ func Supported(path string) bool {
 
 // Read reads one file by its extension (.txt, .html/.htm, .xml/.rss/.atom, .jsonl; case-insensitive)
 // and returns its documents, the per-record errors, and a fatal error (unknown extension,
-// unreadable, empty, binary content, not a feed, too large, ...) that always names the file.
+// unreadable, not a regular file, empty, binary content, not a feed, too large, ...) that always
+// names the file.
 func Read(path string, opt Options) (docs []doc.Document, bad []RecordError, err error) {
 	ext := strings.ToLower(filepath.Ext(path))
 	read, ok := formats[ext]
 	if !ok {
 		return nil, nil, unsupported(path, filepath.Ext(path))
 	}
+	// Look before opening: opening a named pipe blocks until something writes to it, and a device
+	// may never end. The check is repeated on the open file, in case the path changed between.
+	st, err := os.Stat(path)
+	if err == nil {
+		err = checkRegular(st)
+	}
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", path, unwrapPath(err))
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", path, unwrapPath(err))
 	}
 	defer f.Close()
-	st, err := f.Stat()
+	st, err = f.Stat()
+	if err == nil {
+		err = checkRegular(st)
+	}
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", path, unwrapPath(err))
 	}
-	if st.IsDir() {
-		return nil, nil, fmt.Errorf("%s: is a directory", path)
-	}
-	// Refuse an oversized regular file before reading it; streams are capped while reading.
-	if limit := fileLimit(ext, opt); st.Mode().IsRegular() && limit > 0 && st.Size() > int64(limit) {
+	// Refuse an oversized file before reading it; streams are capped while reading.
+	if limit := fileLimit(ext, opt); limit > 0 && st.Size() > int64(limit) {
 		return nil, nil, fmt.Errorf("%s: %w", path, tooLarge(limit, limitName(ext)))
 	}
 	in := input{name: path, base: baseName(path), modTime: st.ModTime()}
-	docs, bad, err = read(f, in, opt)
+	docs, bad, err = read(plainErrors{f}, in, opt)
 	if err != nil {
 		return nil, bad, fmt.Errorf("%s: %w", path, err)
 	}
@@ -177,6 +232,43 @@ func ReadReader(r io.Reader, name, ext string, opt Options) ([]doc.Document, []R
 		return nil, bad, fmt.Errorf("%s: %w", name, err)
 	}
 	return docs, bad, nil
+}
+
+// plainErrors drops the *fs.PathError layer from read errors, so that the message names the file
+// once: "x.txt: read: input/output error", not "x.txt: read x.txt: input/output error".
+type plainErrors struct{ r io.Reader }
+
+func (p plainErrors) Read(b []byte) (int, error) {
+	n, err := p.r.Read(b)
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = fmt.Errorf("%s: %w", pe.Op, pe.Err)
+	}
+	return n, err
+}
+
+func checkRegular(st fs.FileInfo) error {
+	switch {
+	case st.IsDir():
+		return errors.New("is a directory")
+	case !st.Mode().IsRegular():
+		return fmt.Errorf("%w (%s)", ErrNotRegular, fileKind(st.Mode()))
+	}
+	return nil
+}
+
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeCharDevice != 0:
+		return "a character device"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return m.Type().String()
 }
 
 func unsupported(name, ext string) error {
@@ -221,12 +313,20 @@ func feedLimit(opt Options) int {
 	return n * feedFactor
 }
 
+// The limits' names in messages: the Options field, then the flag of `sitrep ingest` and
+// `sitrep extract` that sets it.
+var (
+	docLimit      = "MaxDocBytes, --max-doc-bytes"
+	lineLimit     = "MaxLineBytes, --max-line-bytes"
+	feedLimitName = fmt.Sprintf("%d×MaxDocBytes, --max-doc-bytes", feedFactor)
+)
+
 func limitName(ext string) string {
 	switch ext {
 	case ".xml", ".rss", ".atom":
-		return fmt.Sprintf("%d×MaxDocBytes", feedFactor)
+		return feedLimitName
 	}
-	return "MaxDocBytes"
+	return docLimit
 }
 
 func tooLarge(limit int, what string) error {

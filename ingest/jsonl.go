@@ -9,6 +9,7 @@ import (
 	"io"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/sitrep-dev/sitrep/doc"
 	xunicode "golang.org/x/text/encoding/unicode"
@@ -56,6 +57,7 @@ func readJSONL(r io.Reader, in input, opt Options) ([]doc.Document, []RecordErro
 
 	var docs []doc.Document
 	var bad []RecordError
+	var ids idTracker
 	maxLine := opt.maxLine()
 	for lineNo := 1; ; lineNo++ {
 		line, tooLong, err := readLine(br, maxLine)
@@ -63,16 +65,24 @@ func readJSONL(r io.Reader, in input, opt Options) ([]doc.Document, []RecordErro
 			return docs, bad, fmt.Errorf("line %d: %w", lineNo, err)
 		}
 		if tooLong {
-			bad = append(bad, RecordError{Path: in.name, Line: lineNo, Err: fmt.Errorf("line %w", tooLarge(maxLine, "MaxLineBytes"))})
+			bad = append(bad, RecordError{Path: in.name, Line: lineNo, Err: fmt.Errorf("line %w", tooLarge(maxLine, lineLimit))})
 		} else if len(bytes.TrimSpace(line)) > 0 {
-			d, rerr := jsonlDoc(line, in, lineNo, opt)
+			d, id, rerr := jsonlDoc(line, in, lineNo, opt)
 			if rerr != nil {
 				bad = append(bad, RecordError{Path: in.name, Line: lineNo, Err: rerr})
 			} else {
 				docs = append(docs, d)
+				for _, w := range []error{ids.check(id, fmt.Sprintf("line %d", lineNo), d.Text), languageWarning(d.Text)} {
+					if w != nil {
+						opt.warn(RecordError{Path: in.name, Line: lineNo, Err: w})
+					}
+				}
 			}
 		}
 		if err == io.EOF {
+			if len(docs) == 0 && len(bad) == 0 {
+				return nil, nil, fmt.Errorf("%w: only blank lines", ErrNoText)
+			}
 			return docs, bad, nil
 		}
 	}
@@ -103,45 +113,66 @@ func readLine(br *bufio.Reader, max int) (line []byte, tooLong bool, err error) 
 	}
 }
 
-// jsonlDoc decodes one non-blank line.
-func jsonlDoc(line []byte, in input, lineNo int, opt Options) (doc.Document, error) {
+// jsonlDoc decodes one non-blank line; id is the record's "id" as written ("" when absent).
+func jsonlDoc(line []byte, in input, lineNo int, opt Options) (d doc.Document, id string, err error) {
 	trimmed := bytes.TrimSpace(line)
+	// encoding/json would quietly turn bad bytes into U+FFFD: the text would be stored damaged.
+	if off := firstInvalidUTF8(trimmed); off >= 0 {
+		lead := len(line) - len(bytes.TrimLeftFunc(line, unicode.IsSpace))
+		return d, "", fmt.Errorf("%w at byte offset %d of the line (want UTF-8, or UTF-16 with a byte-order mark for the whole file)", ErrInvalidUTF8, lead+off)
+	}
 	if trimmed[0] != '{' {
 		var v any
 		if err := json.Unmarshal(trimmed, &v); err != nil {
-			return doc.Document{}, fmt.Errorf("invalid JSON: %v", jsonErr(err))
+			return d, "", fmt.Errorf("invalid JSON: %v", jsonErr(err))
 		}
-		return doc.Document{}, fmt.Errorf("not a JSON object (got %s)", jsonKind(v))
+		return d, "", fmt.Errorf("not a JSON object (got %s)", jsonKind(v))
 	}
 	var rec jsonRecord
 	if err := json.Unmarshal(trimmed, &rec); err != nil {
 		var te *json.UnmarshalTypeError
 		if errors.As(err, &te) && te.Field != "" {
-			return doc.Document{}, fmt.Errorf("%sfield %q: want %s, got %s", recName(rec.ID), te.Field, wantType(te.Field), te.Value)
+			return d, "", fmt.Errorf("%sfield %q: want %s, got %s", recName(rec.ID), te.Field, wantType(te.Field), te.Value)
 		}
-		return doc.Document{}, fmt.Errorf("invalid JSON: %v", jsonErr(err))
+		return d, "", fmt.Errorf("invalid JSON: %v", jsonErr(err))
 	}
 	name := recName(rec.ID)
 	if rec.Text == nil {
-		return doc.Document{}, fmt.Errorf(`%smissing "text"`, name)
+		return d, "", fmt.Errorf(`%smissing "text"`, name)
 	}
 	text := cleanText(*rec.Text)
 	if text == "" {
-		return doc.Document{}, fmt.Errorf(`%s"text" is empty`, name)
+		return d, "", fmt.Errorf(`%s"text" is empty`, name)
 	}
 	if len(text) > opt.maxDoc() {
-		return doc.Document{}, fmt.Errorf(`%s"text" %w`, name, tooLarge(opt.maxDoc(), "MaxDocBytes"))
+		return d, "", fmt.Errorf(`%s"text" %w`, name, tooLarge(opt.maxDoc(), docLimit))
 	}
 	published := opt.Published
 	if p := strings.TrimSpace(rec.Published); p != "" {
 		t, err := parseDate(p)
 		if err != nil {
-			return doc.Document{}, fmt.Errorf(`%sinvalid "published" %q (want YYYY-MM-DD or RFC 3339)`, name, rec.Published)
+			return d, "", fmt.Errorf(`%sinvalid "published" %q (want YYYY-MM-DD or RFC 3339)`, name, rec.Published)
+		}
+		if err := opt.checkFuture(t); err != nil {
+			return d, "", fmt.Errorf(`%sinvalid "published" %q: %w`, name, rec.Published, err)
 		}
 		published = t
 	}
 	source := sourceOr(rec.Source, opt.Source, in.base, "stdin")
-	return newDoc(source, rec.URL, rec.Title, published, text, fmt.Sprintf("%s:%d", in.name, lineNo)), nil
+	return newDoc(source, rec.URL, rec.Title, published, text, fmt.Sprintf("%s:%d", in.name, lineNo)), idString(rec.ID), nil
+}
+
+// idString is a record's id as text: a JSON string unquoted, a number as written.
+func idString(id json.RawMessage) string {
+	id = bytes.TrimSpace(id)
+	if len(id) == 0 || string(id) == "null" {
+		return ""
+	}
+	var s string
+	if json.Unmarshal(id, &s) == nil {
+		return strings.TrimSpace(s)
+	}
+	return string(id)
 }
 
 // parseDate reads a date-only (midnight UTC) or RFC 3339 time.

@@ -10,7 +10,7 @@ import (
 // readText reads a .txt file as one document. The text must be UTF-8 (a UTF-8 byte-order mark is
 // dropped; UTF-16 with a byte-order mark is decoded). Paragraphs are separated by blank lines.
 func readText(r io.Reader, in input, opt Options) ([]doc.Document, []RecordError, error) {
-	raw, err := readLimited(r, opt.maxDoc(), "MaxDocBytes")
+	raw, err := readLimited(r, opt.maxDoc(), docLimit)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -25,7 +25,13 @@ func readText(r io.Reader, in input, opt Options) ([]doc.Document, []RecordError
 	source := sourceOr(opt.Source, in.base, "stdin")
 	published := opt.Published
 	if published.IsZero() && !in.modTime.IsZero() {
+		if err := opt.checkFuture(in.modTime); err != nil {
+			return nil, nil, fmt.Errorf("modification time: %w: give the date with --published", err)
+		}
 		published = midnightUTC(in.modTime)
+	}
+	if w := languageWarning(text); w != nil {
+		opt.warn(RecordError{Path: in.name, Err: w})
 	}
 	return []doc.Document{newDoc(source, "", "", published, text, in.name)}, nil, nil
 }

@@ -110,7 +110,7 @@ func TestReadTextErrors(t *testing.T) {
 		{"invalid after BOM counts the BOM", append([]byte{0xEF, 0xBB, 0xBF}, "ab\xffc"...), Options{}, ErrInvalidUTF8, "byte offset 5"},
 		{"truncated rune at end", []byte("Kharkiv \xd0"), Options{}, ErrInvalidUTF8, "byte offset 8"},
 		{"UTF-16 without BOM is binary", []byte("S\x00h\x00e\x00l\x00l\x00"), Options{}, ErrBinary, "binary content"},
-		{"too large", []byte(strings.Repeat("Shelling. ", 20)), Options{MaxDocBytes: 100}, ErrTooLarge, "more than 100 bytes (MaxDocBytes)"},
+		{"too large", []byte(strings.Repeat("Shelling. ", 20)), Options{MaxDocBytes: 100}, ErrTooLarge, "more than 100 bytes (MaxDocBytes, --max-doc-bytes)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

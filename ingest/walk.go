@@ -14,16 +14,34 @@ import (
 // with an extension Read knows, skipping hidden entries (names starting with "."). Symbolic links
 // inside a directory are followed after its real entries, and a directory or file already reached
 // (a link loop, or a link to something listed already) is not visited again, so the real path wins
-// over an alias. Broken links and special files inside a directory are skipped. Each path's files
-// come sorted, paths in the order given. A path that does not exist, or a directory that cannot be
-// listed, is an error naming it.
+// over an alias. Broken links, link loops, special files and files of other types inside a
+// directory are skipped (WalkSkipped lists them). Each path's files come sorted, paths in the
+// order given. A path that does not exist, or a directory that cannot be listed, is an error
+// naming it.
 func Walk(paths []string) ([]string, error) {
+	files, _, err := WalkSkipped(paths)
+	return files, err
+}
+
+// Skipped is an entry inside a directory that WalkSkipped passed over, and why.
+type Skipped struct {
+	Path   string
+	Reason string // "unsupported file type \".pdf\"", "broken link or link loop: ...", "not a regular file (a named pipe)"
+}
+
+func (s Skipped) String() string { return s.Path + ": skipped: " + s.Reason }
+
+// WalkSkipped is Walk that also says which entries of the directories it walked it skipped, so
+// the caller can warn about them: files of a type Read does not know, broken links and link
+// loops, special files. Hidden entries and second paths to a file already listed are skipped
+// without a word. Skipped entries come in the order met.
+func WalkSkipped(paths []string) ([]string, []Skipped, error) {
 	w := walker{seenDirs: map[string]bool{}, seenFiles: map[string]bool{}}
 	var out []string
 	for _, p := range paths {
 		st, err := os.Stat(p)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", p, unwrapPath(err))
+			return nil, nil, fmt.Errorf("%s: %w", p, unwrapPath(err))
 		}
 		if !st.IsDir() {
 			if w.addFile(p) {
@@ -33,18 +51,22 @@ func Walk(paths []string) ([]string, error) {
 		}
 		files, err := w.walkRoot(p)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		sort.Strings(files)
 		out = append(out, files...)
 	}
-	return out, nil
+	return out, w.skipped, nil
 }
 
 type walker struct {
 	seenDirs  map[string]bool // real paths of directories walked
 	seenFiles map[string]bool // real paths of files listed
+	skipped   []Skipped
 }
+
+// skip notes an entry passed over.
+func (w *walker) skip(p, reason string) { w.skipped = append(w.skipped, Skipped{p, reason}) }
 
 // walkRoot walks the real tree under p first and the symbolic links found in it afterwards (links
 // found under links go to the back of the same queue).
@@ -59,14 +81,19 @@ func (w *walker) walkRoot(p string) ([]string, error) {
 		links = links[1:]
 		st, err := os.Stat(l) // follows the link
 		if err != nil {
-			continue // broken, or a loop of links
+			w.skip(l, "broken link or link loop: "+unwrapPath(err).Error())
+			continue
 		}
 		switch {
 		case st.IsDir():
 			if err := w.dir(l, &files, &links); err != nil {
 				return nil, err
 			}
-		case st.Mode().IsRegular() && Supported(l):
+		case !st.Mode().IsRegular():
+			w.skip(l, fmt.Sprintf("%v (%s)", ErrNotRegular, fileKind(st.Mode())))
+		case !Supported(l):
+			w.skip(l, fmt.Sprintf("%v %q", ErrUnsupported, filepath.Ext(l)))
+		default:
 			if w.addFile(l) {
 				files = append(files, l)
 			}
@@ -119,7 +146,11 @@ func (w *walker) dir(p string, files, links *[]string) error {
 			if err := w.dir(child, files, links); err != nil {
 				return err
 			}
-		case mode.IsRegular() && Supported(child):
+		case !mode.IsRegular():
+			w.skip(child, fmt.Sprintf("%v (%s)", ErrNotRegular, fileKind(mode)))
+		case !Supported(child):
+			w.skip(child, fmt.Sprintf("%v %q", ErrUnsupported, filepath.Ext(child)))
+		default:
 			if w.addFile(child) {
 				*files = append(*files, child)
 			}

@@ -65,7 +65,7 @@ func (s *Server) postDocuments(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, "reading the body: "+err.Error())
 		return
 	}
-	docs, err := readPosted(body)
+	docs, warnings, err := readPosted(body)
 	if err != nil {
 		writeError(w, http.StatusBadRequest, err.Error())
 		return
@@ -91,7 +91,11 @@ func (s *Server) postDocuments(w http.ResponseWriter, r *http.Request) {
 	if added > 0 {
 		status = http.StatusCreated
 	}
-	writeJSON(w, status, map[string]any{"documents": out, "added": added})
+	answer := map[string]any{"documents": out, "added": added}
+	if len(warnings) > 0 {
+		answer["warnings"] = warnings
+	}
+	writeJSON(w, status, answer)
 }
 
 // add runs one document through the pipeline; writes are serialised (pipeline.Add is not safe for
@@ -111,27 +115,34 @@ func (s *Server) add(ctx context.Context, d doc.Document) (pipeline.Outcome, err
 }
 
 // readPosted reads a POST body: one JSON object (any layout) or JSON Lines, with the readers of
-// `sitrep ingest`. A document without "published" is dated today; without "source", "api".
-func readPosted(body []byte) ([]doc.Document, error) {
+// `sitrep ingest`. A document without "published" is dated today; without "source", "api". The
+// warnings are what the reader accepted but found suspect ("line 2: text does not look like
+// English ..."), for the answer.
+func readPosted(body []byte) (docs []doc.Document, warnings []string, err error) {
 	trimmed := bytes.TrimSpace(body)
 	if len(trimmed) == 0 {
-		return nil, errors.New(`empty body: send one JSON document {"source","published","text",...} or JSON Lines`)
+		return nil, nil, errors.New(`empty body: send one JSON document {"source","published","text",...} or JSON Lines`)
 	}
 	if trimmed[0] == '[' {
-		return nil, errors.New("a JSON array is not accepted: send one JSON document, or JSON Lines (one document per line)")
+		return nil, nil, errors.New("a JSON array is not accepted: send one JSON document, or JSON Lines (one document per line)")
 	}
 	if json.Valid(trimmed) {
 		// one document, perhaps spread over lines: make it one line for the JSONL reader
 		var buf bytes.Buffer
 		if err := json.Compact(&buf, trimmed); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		body = buf.Bytes()
 	}
 	today := time.Now().UTC().Truncate(24 * time.Hour)
-	docs, bad, err := ingest.ReadReader(bytes.NewReader(body), "api", ".jsonl", ingest.Options{Source: "api", Published: today})
+	opt := ingest.Options{Source: "api", Published: today, Warn: func(e ingest.RecordError) {
+		if len(warnings) < 100 {
+			warnings = append(warnings, fmt.Sprintf("line %d: %v", e.Line, e.Err))
+		}
+	}}
+	docs, bad, err := ingest.ReadReader(bytes.NewReader(body), "api", ".jsonl", opt)
 	if err != nil {
-		return nil, fmt.Errorf("body: %v", strings.TrimPrefix(err.Error(), "api: "))
+		return nil, nil, fmt.Errorf("body: %v", strings.TrimPrefix(err.Error(), "api: "))
 	}
 	if len(bad) > 0 {
 		msgs := make([]string, 0, 5)
@@ -142,13 +153,13 @@ func readPosted(body []byte) ([]doc.Document, error) {
 			}
 			msgs = append(msgs, fmt.Sprintf("line %d: %v", b.Line, b.Err))
 		}
-		return nil, fmt.Errorf("%d bad record(s), nothing stored: %s", len(bad), strings.Join(msgs, "; "))
+		return nil, nil, fmt.Errorf("%d bad record(s), nothing stored: %s", len(bad), strings.Join(msgs, "; "))
 	}
 	if len(docs) == 0 {
-		return nil, errors.New("no documents in the body")
+		return nil, nil, errors.New("no documents in the body")
 	}
 	if len(docs) > maxPostedDocuments {
-		return nil, fmt.Errorf("%d documents, at most %d per request", len(docs), maxPostedDocuments)
+		return nil, nil, fmt.Errorf("%d documents, at most %d per request", len(docs), maxPostedDocuments)
 	}
-	return docs, nil
+	return docs, warnings, nil
 }

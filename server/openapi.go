@@ -203,7 +203,8 @@ func openAPISchemas() obj {
 		"DocumentIn": obj{"type": "object", "required": []any{"text"}, "properties": obj{"id": str, "source": str,
 			"published": obj{"type": "string", "description": "YYYY-MM-DD or RFC 3339; default today"}, "url": str, "title": str, "text": str}},
 		"PostResult": obj{"type": "object", "properties": obj{"added": obj{"type": "integer"}, "documents": obj{"type": "array", "items": obj{
-			"type": "object", "properties": obj{"id": str, "added": obj{"type": "boolean"}, "mentions": obj{"type": "integer"}, "events": obj{"type": "array", "items": str}}}}}},
+			"type": "object", "properties": obj{"id": str, "added": obj{"type": "boolean"}, "mentions": obj{"type": "integer"}, "events": obj{"type": "array", "items": str}}}},
+			"warnings": obj{"type": "array", "items": str, "description": "what was stored but looks wrong (a record id repeated with another text, text that is not English), by line"}}},
 		"WatchIn": obj{"type": "object", "required": []any{"webhook"}, "properties": obj{
 			"filter":  obj{"description": "the listing's parameters (less limit and cursor), as an object or a query string", "oneOf": []any{obj{"type": "object"}, str}},
 			"webhook": obj{"type": "string", "format": "uri"}}},
@@ -212,11 +213,19 @@ func openAPISchemas() obj {
 }
 
 var openAPIDoc = sync.OnceValue(func() obj {
+	paths := openAPIPaths()
+	// Any operation may be refused to a client over its rate (Config.RateLimit).
+	for _, p := range paths {
+		for _, op := range p.(obj) {
+			op.(obj)["responses"].(obj)["429"] = obj{"description": "Too many requests from this client: retry after Retry-After seconds.",
+				"headers": obj{"Retry-After": obj{"schema": obj{"type": "integer"}}}, "content": obj{"application/json": obj{"schema": ref("Error")}}}
+		}
+	}
 	return obj{
 		"openapi": "3.0.3",
 		"info": obj{"title": "sitrep API", "version": "1",
 			"description": "Conflict events coded from news reports, each field with the words that justify it."},
-		"paths": openAPIPaths(),
+		"paths": paths,
 		"components": obj{
 			"schemas":         openAPISchemas(),
 			"securitySchemes": obj{"bearer": obj{"type": "http", "scheme": "bearer", "description": "SITREP_API_TOKEN"}},

@@ -5,7 +5,8 @@
 //
 // Security defaults: writes (POST /api/documents, watches) need Authorization: Bearer with the
 // configured token, compared in constant time, and are off when no token is set; request bodies are
-// size-limited; the http.Server has read and write timeouts; no CORS headers are sent; every answer
+// size-limited; the http.Server has read and write timeouts; each client can be rate-limited
+// (Config.RateLimit, a token bucket per IP address); no CORS headers are sent; every answer
 // carries a Content-Security-Policy that allows only the server's own origin.
 package server
 
@@ -48,6 +49,9 @@ type Config struct {
 	MaxBodyBytes int64
 	// WebhookClient posts to watches' webhooks (default: 10 s timeout, no redirects).
 	WebhookClient *http.Client
+	// RateLimit limits each client's requests (429 with Retry-After past it); the zero value leaves
+	// limiting off. `sitrep serve` sets DefaultRateLimit and DefaultRateBurst.
+	RateLimit RateLimit
 }
 
 // Server serves the API and the web page. Create it with New; Close stops its background work.
@@ -118,7 +122,14 @@ func New(cfg Config) (*Server, error) {
 	for _, r := range s.routes() {
 		s.mux.Handle(r.method+" "+r.path, s.instrument(r.path, r.handler))
 	}
-	s.handler = s.secure(s.logRequests(s.mux))
+	s.handler = s.logRequests(s.mux)
+	if cfg.RateLimit.enabled() {
+		// Outside the request log: a flood of refused requests is logged by the limiter, once a
+		// minute per client, not once per request.
+		lim := newLimiter(cfg.RateLimit, s.log, func(r *http.Request) { s.metrics.request("rate_limited", r.Method, http.StatusTooManyRequests, 0) })
+		s.handler = lim.middleware(s.handler)
+	}
+	s.handler = s.secure(s.handler)
 	last, err := cfg.Store.LastChange(ctx)
 	if err != nil {
 		cancel()
@@ -154,15 +165,7 @@ func (s *Server) ListenAndServe(ctx context.Context, addr string, ready func(net
 	if err != nil {
 		return err
 	}
-	hs := &http.Server{
-		Handler:           s.handler,
-		ReadHeaderTimeout: 10 * time.Second,
-		ReadTimeout:       2 * time.Minute, // a large upload on a slow link
-		WriteTimeout:      time.Minute,     // the stream lifts it for itself
-		IdleTimeout:       2 * time.Minute,
-		MaxHeaderBytes:    64 << 10,
-		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
-	}
+	hs := s.httpServer()
 	if ready != nil {
 		ready(ln.Addr())
 	}
@@ -177,6 +180,28 @@ func (s *Server) ListenAndServe(ctx context.Context, addr string, ready func(net
 	shut, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	return hs.Shutdown(shut)
+}
+
+// timeouts of the http.Server; a variable so a test can shorten them to watch them act.
+var timeouts = struct{ readHeader, read, write, idle time.Duration }{
+	readHeader: 10 * time.Second,
+	read:       2 * time.Minute, // a large upload on a slow link
+	write:      time.Minute,     // the stream lifts it for itself
+	idle:       2 * time.Minute,
+}
+
+// httpServer is the http.Server ListenAndServe runs: no client may hold a connection open by
+// sending its request, or reading the answer, slowly.
+func (s *Server) httpServer() *http.Server {
+	return &http.Server{
+		Handler:           s.handler,
+		ReadHeaderTimeout: timeouts.readHeader,
+		ReadTimeout:       timeouts.read,
+		WriteTimeout:      timeouts.write,
+		IdleTimeout:       timeouts.idle,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
+	}
 }
 
 // secure sets the security headers of every answer. No CORS headers: browsers keep other origins out.

@@ -227,6 +227,11 @@ func (s *Server) postWatch(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, `body: want {"filter": {...} or "a=b&c=d", "webhook": "https://..."}: `+err.Error())
 		return
 	}
+	// Anything after the object means the client sent something else than it thinks.
+	if err := dec.Decode(&struct{}{}); err != io.EOF {
+		writeError(w, http.StatusBadRequest, "body: want one JSON object, found more after it")
+		return
+	}
 	v, err := filterValues(req.Filter)
 	if err != nil {
 		writeError(w, http.StatusBadRequest, "filter: "+err.Error())

@@ -130,6 +130,8 @@ func TestWatchErrors(t *testing.T) {
 		{"filter value type", testToken, `{"filter":{"country":["SYR"]},"webhook":"http://127.0.0.1:1/"}`, 400, "want a string or a number"},
 		{"limit in filter", testToken, `{"filter":"limit=5","webhook":"http://127.0.0.1:1/"}`, 400, `"limit"`},
 		{"too large", testToken, `{"webhook":"http://127.0.0.1:1/` + strings.Repeat("a", 70<<10) + `"}`, 413, "larger than"},
+		{"two objects", testToken, `{"webhook":"http://127.0.0.1:1/"} {"webhook":"http://127.0.0.1:2/"}`, 400, "found more after it"},
+		{"junk after the object", testToken, "{\"webhook\":\"http://127.0.0.1:1/\"}\n]", 400, "found more after it"},
 	}
 	for _, tc := range tests {
 		code, _, body := e.do("POST", "/api/watches", tc.token, "application/json", tc.body)

@@ -73,17 +73,24 @@ type readOptions struct {
 	published, source string
 	lexicons          []string
 	maxDocBytes       int
+	maxLineBytes      int
 }
 
 func (o *readOptions) register(cmd *cobra.Command) {
 	cmd.Flags().StringVar(&o.published, "published", "", "publication date of .txt input (YYYY-MM-DD or RFC 3339; default: the file's modification date)")
 	cmd.Flags().StringVar(&o.source, "source", "", "outlet of .txt input (default: the file name)")
 	cmd.Flags().StringSliceVar(&o.lexicons, "lexicon", nil, "extra lexicon TSV file(s): *actors*.tsv, *countries*.tsv, *outlets*.tsv, *actions*.tsv, *cues*.tsv")
-	cmd.Flags().IntVar(&o.maxDocBytes, "max-doc-bytes", 10<<20, "largest document accepted, in bytes")
+	cmd.Flags().IntVar(&o.maxDocBytes, "max-doc-bytes", ingest.DefaultMaxDocBytes, "largest document accepted, in bytes (a feed file may be 10 times as large)")
+	cmd.Flags().IntVar(&o.maxLineBytes, "max-line-bytes", ingest.DefaultMaxLineBytes, "longest JSON Lines line accepted, in bytes")
 }
 
 func (o *readOptions) ingestOptions() (ingest.Options, error) {
-	opt := ingest.Options{Source: o.source, MaxDocBytes: o.maxDocBytes}
+	if o.maxDocBytes <= 0 || o.maxLineBytes <= 0 {
+		return ingest.Options{}, fmt.Errorf("--max-doc-bytes and --max-line-bytes: want a positive number of bytes")
+	}
+	opt := ingest.Options{Source: o.source, MaxDocBytes: o.maxDocBytes, MaxLineBytes: o.maxLineBytes,
+		// What was read but looks wrong is said without failing the run.
+		Warn: func(e ingest.RecordError) { fmt.Fprintln(os.Stderr, "sitrep: warning:", e.Error()) }}
 	if o.published != "" {
 		t, err := parseDate(o.published)
 		if err != nil {

@@ -47,10 +47,11 @@ run completes it; documents already stored are skipped.`,
 			if err != nil {
 				return err
 			}
-			files, err := ingest.Walk(args)
+			files, skipped, err := ingest.WalkSkipped(args)
 			if err != nil {
 				return err
 			}
+			warnSkipped(skipped)
 			if natsURL != "" {
 				return publishFiles(ctx, natsURL, files, iopt, newProgress(progress, len(files)))
 			}
@@ -88,6 +89,20 @@ run completes it; documents already stored are skipped.`,
 	cmd.Flags().StringVar(&progress, "progress", "auto", "progress display: auto (a bar on a terminal, log lines otherwise), bar, log, none")
 	opts.register(cmd)
 	return cmd
+}
+
+// maxSkippedShown keeps a directory of photos from burying the rest of the output.
+const maxSkippedShown = 10
+
+// warnSkipped says which entries of the directories walked were passed over, and why.
+func warnSkipped(skipped []ingest.Skipped) {
+	for i, s := range skipped {
+		if i == maxSkippedShown {
+			fmt.Fprintf(os.Stderr, "sitrep: warning: %d more entries skipped\n", len(skipped)-maxSkippedShown)
+			break
+		}
+		fmt.Fprintln(os.Stderr, "sitrep: warning:", s.String())
+	}
 }
 
 // progress shows how far ingest has got: a bar on a terminal, a log line every few seconds otherwise.

@@ -19,6 +19,7 @@ func serveCmd() *cobra.Command {
 	var (
 		dbPath, addr string
 		lexicons     []string
+		limit        server.RateLimit
 	)
 	cmd := &cobra.Command{
 		Use:   "serve [flags]",
@@ -26,7 +27,8 @@ func serveCmd() *cobra.Command {
 		Long: `Serves the database over HTTP: the web page at /, the JSON API under /api (see /openapi.json),
 /healthz and /metrics. Writes (POST /api/documents, watches) need the header
 "Authorization: Bearer $SITREP_API_TOKEN" and are off when SITREP_API_TOKEN is not set. The database
-is created if missing. Stops cleanly on Ctrl-C or SIGTERM.`,
+is created if missing. Each client (IP address) may make --rate-limit requests a second, in bursts
+of up to --rate-burst; past that it gets 429 with Retry-After. Stops cleanly on Ctrl-C or SIGTERM.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
@@ -45,7 +47,10 @@ is created if missing. Stops cleanly on Ctrl-C or SIGTERM.`,
 				}
 				p = &pipeline.Pipeline{Extractor: x, Store: st}
 			}
-			srv, err := server.New(server.Config{Store: st, Pipeline: p, Token: token, Logger: slog.Default()})
+			if limit.Rate < 0 || limit.Burst < 0 {
+				return fmt.Errorf("--rate-limit and --rate-burst: want 0 or more (0 turns limiting off)")
+			}
+			srv, err := server.New(server.Config{Store: st, Pipeline: p, Token: token, Logger: slog.Default(), RateLimit: limit})
 			if err != nil {
 				return err
 			}
@@ -65,5 +70,8 @@ is created if missing. Stops cleanly on Ctrl-C or SIGTERM.`,
 	cmd.Flags().StringVar(&dbPath, "db", "sitrep.db", "SQLite database file (created if missing)")
 	cmd.Flags().StringVar(&addr, "addr", "127.0.0.1:8080", "address to listen on (host:port)")
 	cmd.Flags().StringSliceVar(&lexicons, "lexicon", nil, "extra dictionary files for posted documents (see lexicon/data/README.md)")
+	cmd.Flags().Float64Var(&limit.Rate, "rate-limit", server.DefaultRateLimit, "requests per second per client (IP address, IPv6 /64) before 429 Too Many Requests; 0 turns limiting off")
+	cmd.Flags().IntVar(&limit.Burst, "rate-burst", server.DefaultRateBurst, "requests a client may send at once, above --rate-limit")
+	cmd.Flags().BoolVar(&limit.TrustForwardedFor, "trust-forwarded-for", false, "count clients by the last X-Forwarded-For address (only behind a proxy that sets it)")
 	return cmd
 }
