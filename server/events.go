@@ -69,18 +69,19 @@ func (s *Server) listEvents(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("X-Next-Cursor", next)
 		w.Header().Set("Link", "<"+(&url.URL{Path: "/api/events", RawQuery: q.Encode()}).String()+`>; rel="next"`)
 	}
-	if format == "json" {
-		if events == nil {
-			events = []doc.Event{}
-		}
-		writeJSON(w, http.StatusOK, eventList{Events: events, Count: len(events), NextCursor: next})
-		return
-	}
 	w.Header().Set("Content-Type", contentTypes[format])
 	if format == "csv" {
 		w.Header().Set("Content-Disposition", `attachment; filename="events.csv"`)
 	}
-	if err := export.Write(w, format, events); err != nil {
+	switch format {
+	case "json": // eventList, from the kept encodings (encoded.go)
+		err = s.encoded.writeList(w, events, next)
+	case "jsonl":
+		err = s.encoded.writeLines(w, events)
+	default:
+		err = export.Write(w, format, events)
+	}
+	if err != nil {
 		s.log.Warn("write events", "format", format, "err", err)
 	}
 }

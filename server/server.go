@@ -64,6 +64,7 @@ type Server struct {
 	hub     *hub
 	watches *watchers
 	writeMu sync.Mutex // pipeline.Add is not safe for concurrent use
+	encoded encodedEvents
 	ui      fs.FS
 	cancel  context.CancelFunc
 	done    chan struct{}

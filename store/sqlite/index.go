@@ -250,7 +250,7 @@ func (s *Store) listEvents(ctx context.Context, f store.EventFilter) ([]doc.Even
 	case match != "":
 		return s.walkText(ctx, match, lo, hi, where, args, f.Limit)
 	}
-	q := `SELECT body FROM events`
+	q := `SELECT id, seq, body FROM events`
 	if len(where) > 0 {
 		q += " WHERE " + strings.Join(where, " AND ")
 	}
@@ -266,13 +266,15 @@ func (s *Store) listEvents(ctx context.Context, f store.EventFilter) ([]doc.Even
 	defer rows.Close()
 	var out []doc.Event
 	for rows.Next() {
-		var body string
-		if err := rows.Scan(&body); err != nil {
+		var id string
+		var seq int64
+		var body []byte
+		if err := rows.Scan(&id, &seq, &body); err != nil {
 			return nil, err
 		}
-		var e doc.Event
-		if err := json.Unmarshal([]byte(body), &e); err != nil {
-			return nil, fmt.Errorf("stored event unreadable: %w", err)
+		e, err := s.decoded.event(id, seq, body)
+		if err != nil {
+			return nil, err
 		}
 		out = append(out, e)
 	}
@@ -303,7 +305,7 @@ func (p *page) add(ikey int64, id string) bool {
 	return true
 }
 
-func (p *page) events(ctx context.Context, db *sql.DB) ([]doc.Event, error) {
+func (p *page) events(ctx context.Context, s *Store) ([]doc.Event, error) {
 	hits := p.hits
 	sort.Slice(hits, func(i, j int) bool {
 		if hits[i].day != hits[j].day {
@@ -314,7 +316,11 @@ func (p *page) events(ctx context.Context, db *sql.DB) ([]doc.Event, error) {
 	if p.limit > 0 && len(hits) > p.limit {
 		hits = hits[:p.limit]
 	}
-	bodies := make(map[string]string, len(hits))
+	type row struct {
+		seq  int64
+		body []byte
+	}
+	bodies := make(map[string]row, len(hits))
 	const chunk = 500
 	for start := 0; start < len(hits); start += chunk {
 		part := hits[start:min(start+chunk, len(hits))]
@@ -322,17 +328,18 @@ func (p *page) events(ctx context.Context, db *sql.DB) ([]doc.Event, error) {
 		for i, h := range part {
 			args[i] = h.id
 		}
-		rows, err := db.QueryContext(ctx, `SELECT id, body FROM events WHERE id IN (`+placeholderList(len(part))+`)`, args...)
+		rows, err := s.rdb.QueryContext(ctx, `SELECT id, seq, body FROM events WHERE id IN (`+placeholderList(len(part))+`)`, args...)
 		if err != nil {
 			return nil, err
 		}
 		for rows.Next() {
-			var id, body string
-			if err := rows.Scan(&id, &body); err != nil {
+			var id string
+			var r row
+			if err := rows.Scan(&id, &r.seq, &r.body); err != nil {
 				rows.Close()
 				return nil, err
 			}
-			bodies[id] = body
+			bodies[id] = r
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
@@ -341,13 +348,13 @@ func (p *page) events(ctx context.Context, db *sql.DB) ([]doc.Event, error) {
 	}
 	out := make([]doc.Event, 0, len(hits))
 	for _, h := range hits {
-		body, ok := bodies[h.id]
+		r, ok := bodies[h.id]
 		if !ok {
 			continue // removed since the walk (another connection's write)
 		}
-		var e doc.Event
-		if err := json.Unmarshal([]byte(body), &e); err != nil {
-			return nil, fmt.Errorf("stored event unreadable: %w", err)
+		e, err := s.decoded.event(h.id, r.seq, r.body)
+		if err != nil {
+			return nil, err
 		}
 		out = append(out, e)
 	}
@@ -387,7 +394,7 @@ func (s *Store) walkText(ctx context.Context, match string, lo, hi int64, where 
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	return p.events(ctx, s.rdb)
+	return p.events(ctx, s)
 }
 
 // boxKeys returns the R*Tree keys of the events in a box dated lo to hi (ikeys), or capCount of
@@ -447,11 +454,11 @@ func (s *Store) walkBox(ctx context.Context, keys []int64, where []string, args 
 		}
 		for _, k := range part {
 			if id, ok := found[k]; ok && !p.add(k, id) {
-				return p.events(ctx, s.rdb)
+				return p.events(ctx, s)
 			}
 		}
 	}
-	return p.events(ctx, s.rdb)
+	return p.events(ctx, s)
 }
 
 // columnConditions are the filter's conditions on the events table's own columns (the box as a

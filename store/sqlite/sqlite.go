@@ -30,6 +30,7 @@ type Store struct {
 	// transactions serial. rdb reads, several connections at once: with write-ahead logging
 	// readers never wait for the writer, so a listing is not held up behind a document's write.
 	db, rdb *sql.DB
+	decoded eventCache // cache.go
 }
 
 var _ store.Store = (*Store)(nil)
