@@ -21,7 +21,7 @@ web:
 
 # Build, ingest the bundled sample corpus into $(DB), print a summary, then serve it (Ctrl-C stops).
 demo: build
-	$(BIN) ingest --db $(DB) $(CORPUS)
+	$(BIN) ingest --db $(DB) $(CORPUS)/*.jsonl $(CORPUS)/html $(CORPUS)/feeds
 	$(BIN) summary --db $(DB)
 	$(BIN) serve --db $(DB) --addr 127.0.0.1:8080
 
