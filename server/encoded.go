@@ -14,6 +14,12 @@ import (
 // once the store has the events, and the API lists the same recent events again and again. A stored
 // event gets a new version with every write, so a kept encoding is never stale.
 type encodedEvents struct {
+	events  versioned // an event's JSON
+	details versioned // GET /api/events/{id}'s answer: the event, its reports and its history
+}
+
+// versioned keeps bytes by id and version.
+type versioned struct {
 	mu sync.Mutex
 	m  map[string]encodedEvent
 }
@@ -23,35 +29,53 @@ type encodedEvent struct {
 	json    []byte
 }
 
-// maxEncoded bounds the cache; when full it starts afresh.
+// maxEncoded bounds each cache; when full it starts afresh.
 const maxEncoded = 20000
 
-// encode returns e as JSON, as writeJSON writes it (HTML characters unescaped), without a newline.
-func (c *encodedEvents) encode(e doc.Event) ([]byte, error) {
-	if e.Version > 0 {
-		c.mu.Lock()
-		hit, ok := c.m[e.ID]
-		c.mu.Unlock()
-		if ok && hit.version == e.Version {
-			return hit.json, nil
-		}
+func (c *versioned) get(id string, version int) ([]byte, bool) {
+	if version <= 0 { // not a stored state
+		return nil, false
 	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	hit, ok := c.m[id]
+	return hit.json, ok && hit.version == version
+}
+
+func (c *versioned) put(id string, version int, b []byte) {
+	if version <= 0 {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.m == nil || len(c.m) >= maxEncoded {
+		c.m = make(map[string]encodedEvent, 1024)
+	}
+	c.m[id] = encodedEvent{version: version, json: b}
+}
+
+// compactJSON encodes v as writeJSON does (HTML characters unescaped), without the newline.
+func compactJSON(v any) ([]byte, error) {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
-	if err := enc.Encode(e); err != nil {
+	if err := enc.Encode(v); err != nil {
 		return nil, err
 	}
-	out := bytes.TrimSuffix(b.Bytes(), []byte("\n"))
-	if e.Version > 0 {
-		c.mu.Lock()
-		if c.m == nil || len(c.m) >= maxEncoded {
-			c.m = make(map[string]encodedEvent, 1024)
-		}
-		c.m[e.ID] = encodedEvent{version: e.Version, json: out}
-		c.mu.Unlock()
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
+}
+
+// encode returns e as JSON, as writeJSON writes it, without a newline.
+func (c *encodedEvents) encode(e doc.Event) ([]byte, error) {
+	if j, ok := c.events.get(e.ID, e.Version); ok {
+		return j, nil
 	}
-	return out, nil
+	j, err := compactJSON(e)
+	if err != nil {
+		return nil, err
+	}
+	c.events.put(e.ID, e.Version, j)
+	return j, nil
 }
 
 // writeList writes the JSON listing (eventList's fields) from the kept encodings.

@@ -124,6 +124,12 @@ func (s *Server) getEvent(w http.ResponseWriter, r *http.Request) {
 		s.internal(w, r, err)
 		return
 	}
+	// the answer changes only with the event's version: its reports and history are kept with it
+	if j, ok := s.encoded.details.get(e.ID, e.Version); ok {
+		w.Header().Set("Content-Type", "application/json; charset=utf-8")
+		w.Write(append(j, '\n'))
+		return
+	}
 	reports, err := s.cfg.Store.EventReports(ctx, e.ID)
 	if err != nil {
 		s.internal(w, r, err)
@@ -145,7 +151,14 @@ func (s *Server) getEvent(w http.ResponseWriter, r *http.Request) {
 			IngestedAt: rep.IngestedAt, Mentions: rep.Mentions,
 		})
 	}
-	writeJSON(w, http.StatusOK, out)
+	j, err := compactJSON(out)
+	if err != nil {
+		s.internal(w, r, err)
+		return
+	}
+	s.encoded.details.put(e.ID, e.Version, j)
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Write(append(j, '\n'))
 }
 
 func quote(s string) string { return `"` + strings.ReplaceAll(printable(s), `"`, `\"`) + `"` }
