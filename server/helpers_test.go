@@ -18,6 +18,7 @@ import (
 	"github.com/sitrep-dev/sitrep/extract"
 	"github.com/sitrep-dev/sitrep/ingest"
 	"github.com/sitrep-dev/sitrep/pipeline"
+	"github.com/sitrep-dev/sitrep/store"
 	"github.com/sitrep-dev/sitrep/store/postgres/pgtest"
 	"github.com/sitrep-dev/sitrep/store/sqlite"
 )
@@ -101,6 +102,15 @@ func newEnv(t *testing.T, withCorpus bool, opts ...envOption) *env {
 	if err != nil {
 		t.Fatal(err)
 	}
+	e := serveStore(t, st, opts...)
+	e.st = st
+	return e
+}
+
+// serveStore starts a server over st (closed when the test ends), with the pipeline and token of
+// the tests unless opts change them.
+func serveStore(t *testing.T, st store.Served, opts ...envOption) *env {
+	t.Helper()
 	x, err := extractor()
 	if err != nil {
 		t.Fatal(err)
@@ -124,7 +134,7 @@ func newEnv(t *testing.T, withCorpus bool, opts ...envOption) *env {
 		srv.Close()
 		st.Close()
 	})
-	return &env{t: t, srv: srv, ts: ts, st: st}
+	return &env{t: t, srv: srv, ts: ts}
 }
 
 func copyFile(t *testing.T, from, to string) {

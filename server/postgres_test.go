@@ -3,14 +3,10 @@ package server
 import (
 	"context"
 	"encoding/json"
-	"io"
-	"log/slog"
-	"net/http/httptest"
 	"testing"
 	"time"
 
 	"github.com/sitrep-dev/sitrep/doc"
-	"github.com/sitrep-dev/sitrep/pipeline"
 	"github.com/sitrep-dev/sitrep/store/postgres"
 	"github.com/sitrep-dev/sitrep/store/postgres/pgtest"
 )
@@ -22,25 +18,7 @@ func postgresEnv(t *testing.T, url string) *env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	x, err := extractor()
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv, err := New(Config{
-		Store: st, Pipeline: &pipeline.Pipeline{Extractor: x, Store: st}, Token: testToken,
-		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), PollInterval: 50 * time.Millisecond,
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ts := httptest.NewServer(srv.Handler())
-	t.Cleanup(func() {
-		ts.CloseClientConnections()
-		ts.Close()
-		srv.Close()
-		st.Close()
-	})
-	return &env{t: t, srv: srv, ts: ts}
+	return serveStore(t, st)
 }
 
 // Two `sitrep serve` instances over one PostgreSQL database are one service: a document posted to

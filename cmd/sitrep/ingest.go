@@ -66,22 +66,8 @@ run completes it; documents already stored are skipped.`,
 			defer st.Close()
 			p := &pipeline.Pipeline{Extractor: x, Store: st}
 			sum, err := runIngest(ctx, p.Add, files, iopt, newProgress(progress, len(files)))
-			fmt.Fprintf(os.Stderr, "ingested %d files into %s: %d documents read, %d added, %d already stored, %d events mentioned",
-				sum.Files, redactDB(dbPath), sum.Documents, sum.Added, sum.AlreadyStored, sum.Mentions)
-			if sum.BadRecords > 0 {
-				fmt.Fprintf(os.Stderr, ", %d bad records skipped (the valid records of those files were stored)", sum.BadRecords)
-			}
-			if sum.FailedFiles > 0 {
-				fmt.Fprintf(os.Stderr, ", %d files failed", sum.FailedFiles)
-			}
-			fmt.Fprintln(os.Stderr)
-			if err != nil {
-				return err
-			}
-			if sum.FailedFiles > 0 || sum.BadRecords > 0 {
-				return errReported
-			}
-			return nil
+			return sum.report(fmt.Sprintf("ingested %d files into %s: %d documents read, %d added, %d already stored, %d events mentioned",
+				sum.Files, redactDB(dbPath), sum.Documents, sum.Added, sum.AlreadyStored, sum.Mentions), err)
 		},
 	}
 	cmd.Flags().StringVar(&dbPath, "db", "sitrep.db", "SQLite database file (created if missing) or PostgreSQL URL (postgres://user:password@host/db)")
@@ -103,6 +89,26 @@ func warnSkipped(skipped []ingest.Skipped) {
 		}
 		fmt.Fprintln(os.Stderr, "sitrep: warning:", s.String())
 	}
+}
+
+// report prints what ingest did (head, then the bad records and files) and gives the command's
+// error: err, or errReported when some input was bad.
+func (sum ingestSummary) report(head string, err error) error {
+	fmt.Fprint(os.Stderr, head)
+	if sum.BadRecords > 0 {
+		fmt.Fprintf(os.Stderr, ", %d bad records skipped (the valid records of those files were kept)", sum.BadRecords)
+	}
+	if sum.FailedFiles > 0 {
+		fmt.Fprintf(os.Stderr, ", %d files failed", sum.FailedFiles)
+	}
+	fmt.Fprintln(os.Stderr)
+	if err != nil {
+		return err
+	}
+	if sum.FailedFiles > 0 || sum.BadRecords > 0 {
+		return errReported
+	}
+	return nil
 }
 
 // progress shows how far ingest has got: a bar on a terminal, a log line every few seconds otherwise.

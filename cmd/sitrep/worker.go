@@ -95,21 +95,7 @@ func publishFiles(ctx context.Context, natsURL string, files []string, opt inges
 	if err == nil {
 		err = pub.Flush(ctx)
 	}
-	fmt.Fprintf(os.Stderr, "published %d documents from %d files to %s (stream %s)", sum.Documents, sum.Files, natsURL, queue.Stream)
-	if sum.BadRecords > 0 {
-		fmt.Fprintf(os.Stderr, ", %d bad records skipped", sum.BadRecords)
-	}
-	if sum.FailedFiles > 0 {
-		fmt.Fprintf(os.Stderr, ", %d files failed", sum.FailedFiles)
-	}
-	fmt.Fprintln(os.Stderr)
-	if err != nil {
-		return err
-	}
-	if sum.FailedFiles > 0 || sum.BadRecords > 0 {
-		return errReported
-	}
-	return nil
+	return sum.report(fmt.Sprintf("published %d documents from %d files to %s (stream %s)", sum.Documents, sum.Files, natsURL, queue.Stream), err)
 }
 
 // redactDB is a --db value fit for a log line: a URL loses its password.
@@ -123,4 +109,3 @@ func redactDB(db string) string {
 	}
 	return u.String()
 }
-
