@@ -65,10 +65,10 @@ func betterPlace(a, b *resolvedPlace) bool {
 	return a.place.Precision == b.place.Precision && a.found.Inside && !b.found.Inside
 }
 
-// finerThanAdmin1 reports whether a precision is a town or a district: a place the sentence names
-// that precisely is where the event is, even when a building named after another place is finer.
+// finerThanAdmin1 reports whether a precision is a site, a town or a district: a place the sentence
+// names that precisely is where the event is, even when a building named after another place is finer.
 func finerThanAdmin1(p string) bool {
-	return p == doc.PrecisionCity || p == doc.PrecisionNear || p == doc.PrecisionAdmin2
+	return p == doc.PrecisionPoint || p == doc.PrecisionCity || p == doc.PrecisionNear || p == doc.PrecisionAdmin2
 }
 
 // countryPlace is the fallback location when no sentence of an event names its place: the first

@@ -19,6 +19,9 @@ func TestEventPlace(t *testing.T) {
 		{"Construction workers protested at Ulus square in Altindag town, Ankara.", "Altındağ"},
 		// two towns: the one the text files under its province
 		{"Ukrainians living in Antalya staged a protest in Manavgat town, Antalya.", "Manavgat"},
+		// a base filed under its province, and a base beside its namesake town: the base
+		{"A drone attack on Ain al-Asad air base in Anbar caused no casualties.", "Al Asad Air Base"},
+		{"Rockets hit Balad airbase near the town of Balad on Sunday.", "Balad Southeast Airport / Joint Base Balad"},
 	}
 	for _, c := range cases {
 		ms := x.Extract(doc.Document{ID: "t", Text: c.text, Published: time.Date(2022, 3, 5, 0, 0, 0, 0, time.UTC)})

@@ -236,6 +236,13 @@ func (g *Gazetteer) matchAt(toks []doc.Token, i int, s *scratch) (Found, bool) {
 		if i < j && allSingleLetters(toks[i:j+1]) && !acronyms[string(s.full)] {
 			continue // initials: "J. K."
 		}
+		// a site's name before its type word: "Ain al-Asad air base", "Balad airbase", "the Rafah
+		// crossing" (a name that is also a town's is the town without the type word)
+		if end, cl := sitePhrase(toks, j); end > j {
+			if f, ok := g.siteAt(toks, i, j, end, cl, content, s); ok {
+				return f, true
+			}
+		}
 		single := content == 1
 		if single && !g.singleOK(toks, i, j, contentTok, s) {
 			continue
@@ -433,13 +440,18 @@ func allSingleLetters(toks []doc.Token) bool {
 
 // lookup returns the postings for the keys in s: exact keys first, skeletons only if those miss.
 func (g *Gazetteer) lookup(s *scratch) ([]uint32, int) {
-	s.posts = g.exact.get(s.full, s.posts[:0])
+	return g.lookupIn(&g.exact, &g.skel, s)
+}
+
+// lookupIn is lookup in the tables ex (exact keys) and sk (their skeletons).
+func (g *Gazetteer) lookupIn(ex, sk *table, s *scratch) ([]uint32, int) {
+	s.posts = ex.get(s.full, s.posts[:0])
 	stripDiffers := string(s.strip) != string(s.full)
 	if stripDiffers && len(s.strip) >= 3 {
 		// the text's articles dropped: only names of countries where articles are dropped too
 		// ("al-Raqqa" → Raqqa, but not "Al Mina" → any Mina)
 		n := len(s.posts)
-		s.posts = g.exact.get(s.strip, s.posts)
+		s.posts = ex.get(s.strip, s.posts)
 		out := s.posts[:n]
 		for _, p := range s.posts[n:] {
 			if g.entries[p&postingMask].article {
@@ -453,12 +465,12 @@ func (g *Gazetteer) lookup(s *scratch) ([]uint32, int) {
 	}
 	var ok bool
 	if s.sk, ok = appendSkeleton(s.sk[:0], string(s.full)); ok && len(s.sk) >= 3 {
-		s.posts = g.skel.get(s.sk, s.posts)
+		s.posts = sk.get(s.sk, s.posts)
 	}
 	if stripDiffers && len(s.strip) >= 3 {
 		if s.sk, ok = appendSkeleton(s.sk[:0], string(s.strip)); ok && len(s.sk) >= 3 {
 			n := len(s.posts)
-			s.posts = g.skel.get(s.sk, s.posts)
+			s.posts = sk.get(s.sk, s.posts)
 			for k := n; k < len(s.posts); k++ {
 				s.posts[k] |= flagStrip
 			}
@@ -468,8 +480,8 @@ func (g *Gazetteer) lookup(s *scratch) ([]uint32, int) {
 	if len(s.posts) == 0 && len(s.full) > 4 && s.full[0] == 'i' {
 		var kb, sb [64]byte
 		key := append(append(kb[:0], 'e'), s.full[1:]...)
-		if sk, ok := appendSkeleton(sb[:0], string(key)); ok && len(sk) >= 3 {
-			s.posts = g.skel.get(sk, s.posts)
+		if k, ok := appendSkeleton(sb[:0], string(key)); ok && len(k) >= 3 {
+			s.posts = sk.get(k, s.posts)
 		}
 	}
 	// skeletons are for transliterations of Arabic, Persian and Pashto names only: elsewhere they
@@ -544,6 +556,13 @@ func (g *Gazetteer) baseScore(e *entry, p uint32, tier int) float64 {
 		s = 1 + 0.5*lp
 	default:
 		s = featureBonus(e.feature) + lp
+		if e.site {
+			// a site matched by a name with its type word: that is rarely anything else
+			s = 1
+			if e.large {
+				s += 0.5
+			}
+		}
 	}
 	if p&flagMain != 0 {
 		s += 1

@@ -1,9 +1,10 @@
 // Package geo finds place names in tokenised sentences and resolves them to coordinates with an
-// embedded, offline gazetteer built from GeoNames (see data/README.md).
+// embedded, offline gazetteer built from GeoNames and OurAirports (see data/README.md).
 //
 // Find matches normalised token sequences against every name and alternate name of about 127,000
-// populated places, 3,700 first-level divisions, 246 countries and a few named regions, longest
-// match first, and reads the words around each match: the preposition before it ("in", "near",
+// populated places, 3,700 first-level divisions, 246 countries, a few named regions and 5,000
+// sites (airports, air bases, border crossings, dams: a site's name matches with the type word
+// that follows it, "Ain al-Asad air base", "the Rafah crossing"), longest match first, and reads the words around each match: the preposition before it ("in", "near",
 // "outside"), a type word ("province", "town of"), a region qualifier ("northern Syria") and a
 // distance and bearing ("20 km north of Aleppo"). Resolve picks one candidate using those cues and
 // the document's other places, and returns a doc.Place with a precision.
@@ -34,6 +35,8 @@ type Gazetteer struct {
 	entries []entry
 	exact   table            // exact normalised keys, with and without articles
 	skel    table            // phonetic skeletons of the same keys
+	sexact  table            // sites' cores (data/README.md), matched only before a type word (sites.go)
+	sskel   table            // their phonetic skeletons
 	iso3    map[string]int32 // ISO3 → country entry
 	admin1  map[string]int32 // "SYR.07" → admin1 entry
 }
@@ -62,6 +65,8 @@ type entry struct {
 	admin1    int32 // entry index of the place's admin1, or -1
 	level     uint8
 	article   bool // named in a country where Arabic-style transliteration varies: skeleton matches allowed
+	site      bool // an airport, base, crossing, dam…: a row of kind S, at city level but a point
+	large     bool // a large airport
 }
 
 // Candidate is one gazetteer entry a name may refer to.
@@ -72,9 +77,10 @@ type Candidate struct {
 	Admin1Code string // "SYR.07"-style key of the division ("" if unknown or a country)
 	Country    string // ISO 3166-1 alpha-3
 	Lat, Lon   float64
-	Feature    string // GeoNames feature code (PPL, PPLA, PPLC…), or "ADM1", "PCLI", "RGN"
+	Feature    string // GeoNames feature code (PPL, PPLA, PPLC…; AIRP, AIRB, PSTB, DAM… for sites), or "ADM1", "PCLI", "RGN"
 	Population int
-	Level      string // doc.PrecisionCity, doc.PrecisionAdmin2, doc.PrecisionAdmin1, doc.PrecisionRegion or doc.PrecisionCountry
+	Level      string // doc.PrecisionCity (also for sites), doc.PrecisionAdmin2, doc.PrecisionAdmin1, doc.PrecisionRegion or doc.PrecisionCountry
+	Site       bool   // an airport, air base, military base, border crossing, dam, field or plant: Resolve gives doc.PrecisionPoint
 
 	score float64 // match score without document context, set by Find
 	entry int32   // index+1 of the entry; 0 for a candidate not made by this package
@@ -111,7 +117,7 @@ func (g *Gazetteer) Len() int { return len(g.entries) }
 func (g *Gazetteer) candidate(i int32, score float64) Candidate {
 	e := &g.entries[i]
 	c := Candidate{ID: int(e.id), Name: e.name, Admin1Code: e.admin1Key, Country: e.iso3, Lat: e.lat, Lon: e.lon,
-		Feature: e.feature, Population: int(e.pop), Level: levelNames[e.level], score: score, entry: i + 1}
+		Feature: e.feature, Population: int(e.pop), Level: levelNames[e.level], Site: e.site, score: score, entry: i + 1}
 	if e.level == lvAdmin1 {
 		c.Admin1 = e.name
 	} else if e.admin1 >= 0 && int(e.admin1) < len(g.entries) {
@@ -154,7 +160,7 @@ func parse(raw []byte) (*Gazetteer, error) {
 	text := unsafe.String(unsafe.SliceData(raw), len(raw)) // raw is never written again
 	rows := bytes.Count(raw, []byte{'\n'}) + 1
 	g := &Gazetteer{iso3: map[string]int32{}, admin1: map[string]int32{}, entries: make([]entry, 0, rows)}
-	var exact, skel recs
+	var exact, skel, sexact, sskel recs
 	nameCount := bytes.Count(raw, []byte{'|'}) + 2*rows
 	exact.r = make([]rec, 0, nameCount*5/4)
 	skel.r = make([]rec, 0, nameCount*5/4)
@@ -162,7 +168,7 @@ func parse(raw []byte) (*Gazetteer, error) {
 	skel.blob = make([]byte, 0, len(raw)/2)
 	var kb, sb []byte
 	adminByCode := map[string]int32{} // "SY.07" → entry
-	var f [15]string                  // the 15th column (rural) is optional
+	var f [17]string                  // the 15th column (rural) and the sites' 16th and 17th are optional
 	lineNo := 0
 	for len(text) > 0 {
 		var line string
@@ -185,12 +191,10 @@ func parse(raw []byte) (*Gazetteer, error) {
 			n++
 		}
 		f[n] = line
-		if n < len(f)-2 {
-			return nil, fmt.Errorf("geo: line %d: %d fields, want %d", lineNo, n+1, len(f)-1)
+		if n < 13 {
+			return nil, fmt.Errorf("geo: line %d: %d fields, want 14 to %d", lineNo, n+1, len(f))
 		}
-		if n == len(f)-2 {
-			f[len(f)-1] = ""
-		}
+		clear(f[n+1:])
 		e := entry{name: f[11], iso3: f[3], feature: f[5], admin1: -1}
 		id, err1 := strconv.Atoi(f[1])
 		pop, err2 := strconv.ParseInt(f[6], 10, 64)
@@ -215,11 +219,12 @@ func parse(raw []byte) (*Gazetteer, error) {
 			e.admin1Key = e.iso3 + "." + f[4]
 			adminByCode[f[2]+"."+f[4]] = idx
 			g.admin1[e.admin1Key] = idx
-		case "P", "D":
+		case "P", "D", "S":
 			e.level = lvCity
 			if f[0] == "D" {
 				e.level = lvAdmin2
 			}
+			e.site = f[0] == "S"
 			if a, ok := adminByCode[f[2]+"."+f[4]]; ok {
 				e.admin1 = a
 				e.admin1Key = g.entries[a].admin1Key
@@ -254,8 +259,13 @@ func parse(raw []byte) (*Gazetteer, error) {
 		}
 		articleNames := strings.Contains(f[10], "a")
 		e.article = articleNames
+		e.large = e.site && strings.Contains(f[10], "l")
 		g.entries = append(g.entries, e)
-		for k, list := range [2]string{f[12], f[13]} {
+		for k, list := range [4]string{f[12], f[13], f[15], f[16]} {
+			ex, sk := &exact, &skel
+			if k >= 2 {
+				ex, sk = &sexact, &sskel
+			}
 			for list != "" {
 				var name string
 				if i := strings.IndexByte(list, '|'); i >= 0 {
@@ -264,10 +274,10 @@ func parse(raw []byte) (*Gazetteer, error) {
 					name, list = list, ""
 				}
 				p := uint32(idx)
-				if k == 0 {
+				if k%2 == 0 {
 					p |= flagMain
 				}
-				kb, sb = addName(&exact, &skel, kb, sb, name, p, articleNames)
+				kb, sb = addName(ex, sk, kb, sb, name, p, articleNames)
 			}
 		}
 	}
@@ -277,6 +287,7 @@ func parse(raw []byte) (*Gazetteer, error) {
 	var wg sync.WaitGroup
 	wg.Go(func() { g.skel = skel.build() })
 	g.exact = exact.build()
+	g.sexact, g.sskel = sexact.build(), sskel.build()
 	wg.Wait()
 	return g, nil
 }

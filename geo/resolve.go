@@ -145,8 +145,9 @@ func (g *Gazetteer) DocumentContext(found [][]Found) Context {
 // or when the best is a town of under 100,000 people more than 1,000 km from every country the
 // context weighs (at least one of them by 2 or more) — most likely a village the gazetteer lacks
 // that shares its name with a town elsewhere:
-//   - a populated place → doc.PrecisionCity; "near X", "outside X", "on the outskirts of X", "north
-//     of X", "the X area" → doc.PrecisionNear at X;
+//   - a populated place → doc.PrecisionCity, a site (airport, base, crossing, dam) →
+//     doc.PrecisionPoint; "near X", "outside X", "on the outskirts of X", "north of X", "the X
+//     area" → doc.PrecisionNear at X;
 //   - "20 km north of X" → doc.PrecisionNear, the point moved 20 km north;
 //   - a district → doc.PrecisionAdmin2 at its seat;
 //   - a first-level division → doc.PrecisionAdmin1 at its capital, or at its rural point for "the
@@ -191,6 +192,9 @@ func (g *Gazetteer) Resolve(f Found, ctx Context) (doc.Place, bool) {
 		}
 	default:
 		p.Precision = doc.PrecisionCity
+		if c.Site {
+			p.Precision = doc.PrecisionPoint
+		}
 		if nearCues[f.Cue] || f.Kind == "outskirts" || f.Kind == "area" || f.Bearing != "" || f.OffsetKm > 0 ||
 			(f.Kind == "countryside") {
 			p.Precision = doc.PrecisionNear
@@ -225,7 +229,9 @@ func (g *Gazetteer) implausible(c Candidate, f Found, ctx Context) bool {
 			}
 		}
 	}
-	if c.Level != doc.PrecisionCity || c.Population >= 100_000 || c.Feature == "PPLC" || len(ctx.Countries) == 0 {
+	// a site is named with its type word ("Incirlik air base"): not a village that shares a
+	// town's name, and bases and crossings lie abroad as often as not
+	if c.Level != doc.PrecisionCity || c.Site || c.Population >= 100_000 || c.Feature == "PPLC" || len(ctx.Countries) == 0 {
 		return false
 	}
 	weights := ctx.Countries

