@@ -21,18 +21,19 @@ import (
 // may lie in another country or month. When the read finds such an event, every lock is let go and the
 // larger set taken afresh, in the one global order, so no two writers deadlock.
 func (p *Pipeline) fuseLocked(ctx context.Context, d doc.Document, mentions []doc.Mention) (store.Fused, Outcome, func(), error) {
+	sig := ingest.Signature(d)
 	locker, ok := p.Store.(store.FusionLocker)
 	if !ok {
-		f, out, err := p.Fuse(ctx, d, mentions)
+		f, out, _, err := p.fuse(ctx, d, mentions, sig)
 		return f, out, func() {}, err
 	}
-	keys := lockKeys(d, mentions)
+	keys := lockKeys(sig, mentions)
 	for {
 		unlock, err := locker.LockFusion(ctx, keys)
 		if err != nil {
 			return store.Fused{}, Outcome{}, nil, err
 		}
-		f, out, read, err := p.fuse(ctx, d, mentions)
+		f, out, read, err := p.fuse(ctx, d, mentions, sig)
 		if err != nil {
 			unlock()
 			return f, out, nil, err
@@ -47,14 +48,17 @@ func (p *Pipeline) fuseLocked(ctx context.Context, d doc.Document, mentions []do
 	}
 }
 
-// lockKeys are the locks a document needs before fusion reads: its near-duplicate bands and, for
-// each area its mentions may fuse in, the area's country in every month its look-up spans.
-func lockKeys(d doc.Document, mentions []doc.Mention) []string {
-	sig := ingest.Signature(d)
+// lockKeys are the locks a document needs before fusion reads: its near-duplicate bands, the
+// country and month of each mention (where an event of its own would lie) and, for each area its
+// mentions may fuse in, the area's country in every month its look-up spans.
+func lockKeys(sig ingest.MinHash, mentions []doc.Mention) []string {
 	bands := sig.BandKeys()
 	var keys []string
 	for _, b := range bands {
 		keys = append(keys, "band:"+strconv.FormatInt(b, 10))
+	}
+	for _, m := range mentions {
+		keys = append(keys, placeKey(m.Location, m.Date.Start))
 	}
 	for _, a := range areas(mentions) {
 		// the look-up finds events that began up to store.MaxEventSpanDays before the area
@@ -73,22 +77,22 @@ func areaKey(country string, t time.Time) string {
 
 func monthOf(t time.Time) time.Time { return time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC) }
 
-func eventKey(e doc.Event) string {
-	country := ""
-	if e.Location != nil {
-		country = e.Location.Country
+// placeKey is the area lock of an event at this place (nil: none) beginning at start.
+func placeKey(l *doc.Place, start time.Time) string {
+	if l == nil {
+		return areaKey("", start)
 	}
-	return areaKey(country, e.Date.Start)
+	return areaKey(l.Country, start)
 }
 
 // touchedAreas are the areas of every event fusion read, writes or removes.
 func touchedAreas(f store.Fused, read []doc.Event) []string {
 	var keys []string
 	for _, w := range f.Events {
-		keys = append(keys, eventKey(w.Event))
+		keys = append(keys, placeKey(w.Event.Location, w.Event.Date.Start))
 	}
 	for _, e := range read {
-		keys = append(keys, eventKey(e))
+		keys = append(keys, placeKey(e.Location, e.Date.Start))
 	}
 	return keys
 }

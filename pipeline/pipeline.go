@@ -77,16 +77,15 @@ func (p *Pipeline) Add(ctx context.Context, d doc.Document) (Outcome, error) {
 // Fuse works out everything storing document d with these mentions changes, without writing it:
 // Add is Fuse, then store.AddFused.
 func (p *Pipeline) Fuse(ctx context.Context, d doc.Document, mentions []doc.Mention) (store.Fused, Outcome, error) {
-	f, out, _, err := p.fuse(ctx, d, mentions)
+	f, out, _, err := p.fuse(ctx, d, mentions, ingest.Signature(d))
 	return f, out, err
 }
 
-// fuse is Fuse, also returning the stored events it read.
-func (p *Pipeline) fuse(ctx context.Context, d doc.Document, mentions []doc.Mention) (store.Fused, Outcome, []doc.Event, error) {
+// fuse is Fuse with the document's near-duplicate signature, also returning the stored events it read.
+func (p *Pipeline) fuse(ctx context.Context, d doc.Document, mentions []doc.Mention, sig ingest.MinHash) (store.Fused, Outcome, []doc.Event, error) {
 	out := Outcome{Mentions: len(mentions)}
 	// the store keeps publication times to the second
 	self := doc.DocRef{ID: d.ID, Source: d.Source, Published: d.Published.UTC().Truncate(time.Second)}
-	sig := ingest.Signature(d)
 	keys := sig.BandKeys()
 	f := store.Fused{Document: d, Mentions: mentions, MinHash: sig.Bytes(), BandKeys: keys[:]}
 
