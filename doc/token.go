@@ -13,11 +13,11 @@ type Token struct {
 	Text string // as written
 	Norm string // lower case, diacritics and apostrophes removed
 	Span Span
+	// Punct is the punctuation (if any) between this token and the previous one, e.g. "," or ".".
+	Punct string
 	// Hyphen is true when the token follows the previous one across a hyphen with no space
 	// ("ez-Zor"), so matchers can treat "Deir ez-Zor" and "Deir Ezzor" alike.
 	Hyphen bool
-	// Punct is the punctuation (if any) between this token and the previous one, e.g. "," or ".".
-	Punct string
 	// Possessive is true when the word was followed by "'s" ("Hezbollah's"), which is not in Text.
 	Possessive bool
 }
@@ -41,7 +41,19 @@ func (t Token) IsNumber() bool {
 	if t.Text == "" {
 		return false
 	}
-	for _, r := range t.Text {
+	for i := 0; i < len(t.Text); i++ {
+		if c := t.Text[i]; c >= utf8.RuneSelf {
+			return isNumber(t.Text[i:])
+		} else if (c < '0' || c > '9') && c != ',' {
+			return false
+		}
+	}
+	return true
+}
+
+// isNumber is IsNumber for text that is not ASCII.
+func isNumber(s string) bool {
+	for _, r := range s {
 		if !unicode.IsDigit(r) && r != ',' {
 			return false
 		}
@@ -106,10 +118,19 @@ func Tokenize(text string, base int) []Token {
 	if n == 0 {
 		return nil
 	}
-	toks := make([]Token, 0, n) // one allocation: every token starts a run of word runes
-	// the Norm of an ASCII word is its lower-case form: a slice of the text lowered once, rather
-	// than a string per capitalised word
-	var lower string
+	// one allocation: every token starts a run of word runes
+	return AppendTokens(make([]Token, 0, n), text, base)
+}
+
+// AppendTokens is Tokenize appending to toks, so that a caller tokenizing many sentences can reuse
+// one buffer.
+func AppendTokens(toks []Token, text string, base int) []Token {
+	first := len(toks)
+	// The Norm of a capitalised ASCII word is its lower-case form. Rather than a string per word,
+	// the words are lowered one after another into one string, made when the text is done: until
+	// then their Norm is the word as written (the only Norms that hold capitals).
+	var lbuf [256]byte
+	lowered := lbuf[:0]
 	i := 0
 	punctStart := 0
 	for i < len(text) {
@@ -165,10 +186,8 @@ func Tokenize(text string, base int) []Token {
 		case !hasUpper(t.Text):
 			t.Norm = t.Text
 		default:
-			if lower == "" {
-				lower = asciiLower(text)
-			}
-			t.Norm = lower[start:i]
+			lowered = appendLower(lowered, t.Text)
+			t.Norm = t.Text
 		}
 		if i < len(text) {
 			if r, w := decodeRune(text[i:]); isApostrophe(r) && isPossessive(text[i+w:]) && utf8.RuneCountInString(t.Text) > 2 {
@@ -176,13 +195,21 @@ func Tokenize(text string, base int) []Token {
 				i += w + 1
 			}
 		}
-		if len(toks) > 0 && between != "" && between != " " { // (a lone space: no hyphen, no punctuation)
+		if len(toks) > first && between != "" && between != " " { // (a lone space: no hyphen, no punctuation)
 			t.Hyphen = strings.ContainsFunc(between, isHyphen) &&
 				strings.TrimFunc(between, func(r rune) bool { return isHyphen(r) || isApostrophe(r) }) == ""
 			t.Punct = strings.TrimSpace(between)
 		}
 		toks = append(toks, t)
 		punctStart = i
+	}
+	if len(lowered) > 0 {
+		lower := string(lowered)
+		for k := first; k < len(toks); k++ {
+			if n := len(toks[k].Norm); hasUpper(toks[k].Norm) {
+				toks[k].Norm, lower = lower[:n], lower[n:]
+			}
+		}
 	}
 	return toks
 }
@@ -218,18 +245,16 @@ func hasUpper(s string) bool {
 	return false
 }
 
-// asciiLower lowers the ASCII letters of s, byte for byte (so offsets stay valid).
-func asciiLower(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
+// appendLower appends s with its ASCII letters lowered.
+func appendLower(b []byte, s string) []byte {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
-		b.WriteByte(c)
+		b = append(b, c)
 	}
-	return b.String()
+	return b
 }
 
 // Normalize folds a word for look-ups: NFD, combining marks and apostrophes removed, lower case.

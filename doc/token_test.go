@@ -1,6 +1,7 @@
 package doc
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -71,4 +72,26 @@ func FuzzTokenize(f *testing.F) {
 			prev = tk.Span.End
 		}
 	})
+}
+
+// AppendTokens after other tokens gives what Tokenize gives: the first token appended has no
+// punctuation or hyphen from before the text.
+func TestAppendTokens(t *testing.T) {
+	for _, text := range []string{"-Deir ez-Zor, Syria", "; al-Bab", "", "Ra's al-'Ayn"} {
+		prefix := Tokenize("Hezbollah's fighters", 0)
+		got := AppendTokens(prefix, text, 100)
+		want := append(Tokenize("Hezbollah's fighters", 0), Tokenize(text, 100)...)
+		if !slices.Equal(got, want) {
+			t.Errorf("AppendTokens(..., %q)\n got %+v\nwant %+v", text, got, want)
+		}
+	}
+}
+
+func TestIsNumber(t *testing.T) {
+	for text, want := range map[string]bool{"12": true, "1,200": true, "٣٤": true, "12٣": true, "12a": false, "a12": false,
+		"2.5": false, "": false, "½": false, "x٣": false} {
+		if got := (Token{Text: text}).IsNumber(); got != want {
+			t.Errorf("IsNumber(%q) = %v, want %v", text, got, want)
+		}
+	}
 }

@@ -131,8 +131,8 @@ func (x *Extractor) code(s *sentence, st *docState) (doc.Mention, bool) {
 	x.refineType(s, trig, &m)
 	m.Modality = s.modality(trig, m.Type)
 	m.Location, m.Origin = s.eventPlace()
-	if m.Location == nil && st.lastPlace != nil {
-		p := *st.lastPlace
+	if m.Location == nil && st.havePlace {
+		p := st.lastPlace
 		m.Location = &p
 	}
 	if m.Location == nil {
@@ -149,12 +149,10 @@ func (x *Extractor) code(s *sentence, st *docState) (doc.Mention, bool) {
 	x.fillActorCountries(&m, st)
 	x.remember(s, st)
 	if m.Location != nil {
-		p := *m.Location
-		st.lastPlace = &p
+		st.lastPlace, st.havePlace = *m.Location, true
 	}
 	if m.Date.Precision != doc.DateReported {
-		w := m.Date
-		st.lastDate = &w
+		st.lastDate, st.haveDate = m.Date, true
 	}
 	// A generic trigger alone, with nobody, nowhere and no casualty, is not an event report; nor is a
 	// statement, request or meeting with nobody making it.
@@ -200,9 +198,8 @@ func (s *sentence) eventDate(st *docState) doc.When {
 	if len(s.dates) > 0 {
 		return s.dates[0]
 	}
-	if st.lastDate != nil {
-		w := *st.lastDate
-		return w
+	if st.haveDate {
+		return st.lastDate
 	}
 	return when.Reported(st.doc.Published)
 }

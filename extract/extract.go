@@ -5,6 +5,9 @@
 package extract
 
 import (
+	"slices"
+	"sync"
+
 	"github.com/sitrep-dev/sitrep/doc"
 	"github.com/sitrep-dev/sitrep/geo"
 	"github.com/sitrep-dev/sitrep/lexicon"
@@ -40,11 +43,16 @@ func Default() (*Extractor, error) {
 // Extract returns the events the document asserts, one mention per event: sentences about the same
 // event are merged into the richest record.
 func (x *Extractor) Extract(d doc.Document) []doc.Mention {
-	sents := Sentences(d.Text)
+	sc := scratchPool.Get().(*scratch)
+	defer sc.release()
+	sents := sentencesInto(sc.sentList, d.Text)
+	sc.sentList = sents
 	parsed := make([]*sentence, len(sents))
+	all := sc.sentences(len(sents))
 	found := make([][]geo.Found, len(sents))
 	for i, s := range sents {
-		parsed[i] = x.parse(d, s)
+		parsed[i] = &all[i]
+		x.parse(parsed[i], d, s, sc)
 		found[i] = parsed[i].places
 	}
 	ctx := x.gaz.DocumentContext(found)
@@ -57,20 +65,21 @@ func (x *Extractor) Extract(d doc.Document) []doc.Mention {
 		}
 	}
 	st := &docState{doc: d, ctx: ctx, kindCountry: map[string]string{}}
-	var mentions []doc.Mention
+	mentions := sc.mentions[:0]
 	for _, s := range parsed {
 		x.resolvePlaces(s, st)
 		if m, ok := x.code(s, st); ok {
 			mentions = append(mentions, m)
 		}
 	}
+	sc.mentions = mentions // (grown: kept for the next call)
 	mentions = mergeWithinDocument(mentions)
 	claimant := x.claimant(d, parsed, st)
 	for i := range mentions {
 		x.refineFromLaterSentences(&mentions[i], parsed)
 		attributeClaim(&mentions[i], claimant)
 	}
-	return mentions
+	return slices.Clone(nilIfEmpty(mentions))
 }
 
 // claimant finds a group that claimed responsibility in the report ("ISIL claimed responsibility
@@ -140,10 +149,96 @@ func (x *Extractor) refineFromLaterSentences(m *doc.Mention, parsed []*sentence)
 type docState struct {
 	doc       doc.Document
 	ctx       geo.Context
-	lastPlace *doc.Place
-	lastDate  *doc.When
+	lastPlace doc.Place // if havePlace
+	lastDate  doc.When  // if haveDate
+	havePlace bool
+	haveDate  bool
 	mem       memory
 	// kindCountry is the country of the last actor of each kind named with one: "Israeli forces
 	// ... Soldiers fired" makes the soldiers Israeli.
 	kindCountry map[string]string
+}
+
+// scratch is the working memory of one Extract call, kept for the next one: made anew for each
+// document, it was most of what extraction allocated (and the garbage collector then scanned).
+type scratch struct {
+	sentList []doc.Sentence
+	sents    []sentence
+	toks     []doc.Token   // the document's; each sentence's are a slice of them
+	hits     []lexicon.Hit // the sentence being scanned
+	sentHits hitArena      // each sentence's triggers, cues and names
+	mentions []doc.Mention // before merging; the result is a copy of the merged ones
+}
+
+// hitArena hands out the hit slices of a document's sentences from large chunks, kept from
+// document to document.
+type hitArena struct {
+	chunks [][]lexicon.Hit
+	cur    int // the chunk being filled
+	used   int // its hits handed out
+}
+
+// alloc returns n hits, capped so that appending to them copies them elsewhere.
+func (a *hitArena) alloc(n int) []lexicon.Hit {
+	for {
+		if a.cur == len(a.chunks) {
+			a.chunks = append(a.chunks, make([]lexicon.Hit, max(n, 1024)))
+		}
+		if c := a.chunks[a.cur]; a.used+n <= len(c) {
+			a.used += n
+			return c[a.used-n : a.used : a.used]
+		}
+		a.cur, a.used = a.cur+1, 0
+	}
+}
+
+// reset takes back every hit handed out.
+func (a *hitArena) reset() {
+	for _, c := range a.chunks[:min(a.cur, len(a.chunks))] {
+		clear(c)
+	}
+	if a.cur < len(a.chunks) {
+		clear(a.chunks[a.cur][:a.used])
+	}
+	a.cur, a.used = 0, 0
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// maxPooledTokens bounds the token buffer kept between documents (about 5 MB): a rare huge
+// document should not pin its memory.
+const maxPooledTokens = 1 << 16
+
+// release lets go of the document and returns the scratch to the pool.
+func (sc *scratch) release() {
+	if cap(sc.toks) > maxPooledTokens {
+		*sc = scratch{} // a huge document's memory is not kept
+	}
+	clear(sc.sentList)
+	clear(sc.sents)
+	clear(sc.toks)
+	clear(sc.mentions)
+	sc.sentList, sc.sents, sc.toks, sc.hits, sc.mentions = sc.sentList[:0], sc.sents[:0], sc.toks[:0], sc.hits[:0], sc.mentions[:0]
+	sc.sentHits.reset()
+	scratchPool.Put(sc)
+}
+
+// sentences returns n empty sentences.
+func (sc *scratch) sentences(n int) []sentence {
+	if cap(sc.sents) < n {
+		sc.sents = make([]sentence, n)
+	}
+	sc.sents = sc.sents[:n]
+	return sc.sents
+}
+
+// tokenize appends a sentence's tokens to the document's and returns them, capped so that nothing
+// appended later reaches into the next sentence's.
+func (sc *scratch) tokenize(s doc.Sentence) []doc.Token {
+	first := len(sc.toks)
+	sc.toks = doc.AppendTokens(sc.toks, s.Text, s.Span.Start)
+	if len(sc.toks) == first {
+		return nil
+	}
+	return sc.toks[first:len(sc.toks):len(sc.toks)]
 }

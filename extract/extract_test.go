@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
@@ -182,4 +183,30 @@ func TestSentencesKeepSpansAndParagraphs(t *testing.T) {
 			t.Errorf("span %v covers %q, not %q", s.Span, text[s.Span.Start:s.Span.End], s.Text)
 		}
 	}
+}
+
+// Extract reuses working memory from call to call; calls at the same time must not share it, and
+// a call must not see what the previous one left.
+func TestExtractConcurrentEqualsSequential(t *testing.T) {
+	x := extractor(t)
+	var docs []doc.Document
+	for _, d := range corpusDocs(t) {
+		docs = append(docs, d)
+	}
+	want := make([][]doc.Mention, len(docs))
+	for i, d := range docs {
+		want[i] = x.Extract(d)
+	}
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Go(func() {
+			for k := range docs {
+				i := (k + g*7) % len(docs)
+				if got := x.Extract(docs[i]); !reflect.DeepEqual(got, want[i]) {
+					t.Errorf("%s: concurrent Extract differs from sequential", docs[i].ID)
+				}
+			}
+		})
+	}
+	wg.Wait()
 }

@@ -5,19 +5,21 @@ import (
 	"github.com/sitrep-dev/sitrep/lexicon"
 )
 
-// family groups types whose mentions may describe one event: an ACLED sub-event type where there is
+// family groups types whose mentions may describe one event: an ACLED event type where there is
 // one, else the PLOVER type.
-func family(m doc.Mention) string {
+type family struct{ plover, acled string }
+
+func familyOf(m doc.Mention) family {
 	if m.Type == "ASSAULT" || m.Type == "PROTEST" {
-		return m.Type + "/" + m.ACLEDType
+		return family{m.Type, m.ACLEDType}
 	}
-	return m.Type
+	return family{plover: m.Type}
 }
 
 // sameEvent reports whether two mentions of one document describe the same event: same family and
 // modality, no conflicting actor, place or date.
 func sameEvent(a, b doc.Mention) bool {
-	if family(a) != family(b) || a.Modality != b.Modality {
+	if familyOf(a) != familyOf(b) || a.Modality != b.Modality {
 		return false
 	}
 	if !compatibleActor(a.Actor1, b.Actor1) || !compatibleActor(a.Actor2, b.Actor2) {
@@ -47,9 +49,9 @@ func stateForce(a *doc.Actor) bool {
 }
 
 // mergeWithinDocument folds mentions of one event into the first (the lead usually states it best),
-// filling its missing fields from the others.
+// filling its missing fields from the others. It works in place: the result is a prefix of ms.
 func mergeWithinDocument(ms []doc.Mention) []doc.Mention {
-	var out []doc.Mention
+	out := ms[:0]
 	for _, m := range ms {
 		merged := false
 		for i := range out {

@@ -18,7 +18,7 @@ var numberWords = map[string]int{
 // number reads the count at token i: digits ("1,200"), words ("nine", "twenty-five", "a dozen"),
 // or "a"/"an" before a single victim ("killing a child"). It returns the value and the last token used.
 func (s *sentence) number(i int) (int, int, bool) {
-	t := s.toks[i]
+	t := &s.toks[i]
 	if t.IsNumber() {
 		n, err := strconv.Atoi(strings.ReplaceAll(t.Text, ",", ""))
 		if err != nil || n > 1_000_000 {

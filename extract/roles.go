@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"slices"
+
 	"github.com/sitrep-dev/sitrep/doc"
 	"github.com/sitrep-dev/sitrep/lexicon"
 )
@@ -191,7 +193,7 @@ func (s *sentence) precededByAny(i int, words map[string]bool) bool {
 
 func (s *sentence) clauseBreakBetween(a, b int) bool {
 	for k := a + 1; k <= b && k < len(s.toks); k++ {
-		if clauseBreaks[s.toks[k].Punct] {
+		if p := s.toks[k].Punct; p != "" && clauseBreaks[p] {
 			return true
 		}
 	}
@@ -412,12 +414,10 @@ func (x *Extractor) fillActorCountries(m *doc.Mention, st *docState) {
 // event happened in.
 func (x *Extractor) sources(s *sentence, st *docState, country string) []doc.Attribution {
 	var out []doc.Attribution
-	seen := map[string]bool{}
 	add := func(name string, sp doc.Span) {
-		if name == "" || seen[name] {
+		if name == "" || slices.ContainsFunc(out, func(a doc.Attribution) bool { return a.Name == name }) {
 			return
 		}
-		seen[name] = true
 		out = append(out, doc.Attribution{Name: name, Span: sp})
 	}
 	for _, h := range s.outlets {

@@ -18,7 +18,7 @@ type sentence struct {
 	cues     []lexicon.Hit
 	places   []geo.Found
 	resolved []resolvedPlace
-	dates    []doc.When
+	dates    []doc.When // looked for only in a sentence with a trigger: no other is coded
 }
 
 type resolvedPlace struct {
@@ -26,24 +26,18 @@ type resolvedPlace struct {
 	place doc.Place
 }
 
-func (x *Extractor) parse(d doc.Document, s doc.Sentence) *sentence {
-	ps := &sentence{Sentence: s, toks: doc.Tokenize(s.Text, s.Span.Start)}
+// parse fills ps with sentence s and what the dictionaries, gazetteer and date rules find in it.
+func (x *Extractor) parse(ps *sentence, d doc.Document, s doc.Sentence, sc *scratch) {
+	ps.Sentence = s
+	ps.toks = sc.tokenize(s)
 	ps.places = x.gaz.Find(ps.toks)
+	sc.hits = x.lex.AppendScan(sc.hits[:0], ps.toks)
 	var names []lexicon.Hit
-	for _, h := range x.lex.Scan(ps.toks) {
-		switch {
-		case h.Action != nil:
-			ps.triggers = append(ps.triggers, h)
-		case h.Cue != nil:
-			ps.cues = append(ps.cues, h)
-		default:
-			names = append(names, h)
-		}
-	}
+	ps.triggers, ps.cues, names = partitionHits(sc.sentHits.alloc(len(sc.hits)), sc.hits)
 	// A name is a place or an actor, not both. A bare country after a locative word is a place ("in
 	// Syria"), else an actor ("Syria said"); any other actor or outlet name wins over a place it
 	// overlaps ("Syrian Observatory", "US Air Force" against "The US").
-	var keptPlaces []geo.Found
+	keptPlaces := ps.places[:0] // (in place: Find's result is a new slice)
 	for _, p := range ps.places {
 		lost := false
 		for _, h := range names {
@@ -55,7 +49,8 @@ func (x *Extractor) parse(d doc.Document, s doc.Sentence) *sentence {
 			keptPlaces = append(keptPlaces, p)
 		}
 	}
-	ps.places = keptPlaces
+	ps.places = nilIfEmpty(keptPlaces)
+	actors := names[:0] // (in place: the actors are some of the names, in order)
 	for _, h := range names {
 		asPlace := false
 		for _, p := range ps.places {
@@ -66,14 +61,51 @@ func (x *Extractor) parse(d doc.Document, s doc.Sentence) *sentence {
 		case h.Outlet != nil:
 			ps.outlets = append(ps.outlets, h)
 		default:
-			ps.actors = append(ps.actors, h)
+			actors = append(actors, h)
 		}
 	}
-	ps.actors = ps.qualifyGeneric(ps.actors)
+	ps.actors = ps.qualifyGeneric(nilIfEmpty(actors))
 	ps.dropModifiers()
 	ps.triggers = ps.senseOfSeize(ps.triggers)
-	ps.dates = when.Find(s.Text, s.Span.Start, d.Published)
-	return ps
+	if len(ps.triggers) > 0 {
+		ps.dates = when.Find(s.Text, s.Span.Start, d.Published)
+	}
+}
+
+// partitionHits splits a sentence's dictionary hits (the scan buffer, which the next sentence
+// reuses) into triggers, cues and names, each in order, in dst (as long as hits). Each is capped so
+// that appending to one copies it rather than overwriting the next.
+func partitionHits(dst, hits []lexicon.Hit) (triggers, cues, names []lexicon.Hit) {
+	if len(hits) == 0 {
+		return nil, nil, nil
+	}
+	own := dst[:0]
+	for _, h := range hits {
+		if h.Action != nil {
+			own = append(own, h)
+		}
+	}
+	nt := len(own)
+	for _, h := range hits {
+		if h.Cue != nil {
+			own = append(own, h)
+		}
+	}
+	nc := len(own)
+	for _, h := range hits {
+		if h.Action == nil && h.Cue == nil {
+			own = append(own, h)
+		}
+	}
+	return nilIfEmpty(own[:nt:nt]), nilIfEmpty(own[nt:nc:nc]), nilIfEmpty(own[nc:])
+}
+
+// nilIfEmpty keeps "none found" a nil slice, as appending to nothing gives.
+func nilIfEmpty[S ~[]E, E any](s S) S {
+	if len(s) == 0 {
+		return nil
+	}
+	return s
 }
 
 func overlaps(a1, a2, b1, b2 int) bool { return a1 <= b2 && b1 <= a2 }

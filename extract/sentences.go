@@ -49,12 +49,17 @@ var splitter = sync.OnceValues(func() (*punkt, error) {
 // Sentences splits a document's text into sentences, never across paragraphs (blank lines), with
 // spans into the text. Leading and trailing space is trimmed from each span.
 func Sentences(text string) []doc.Sentence {
+	return sentencesInto(nil, text)
+}
+
+// sentencesInto is Sentences reusing buf's memory.
+func sentencesInto(buf []doc.Sentence, text string) []doc.Sentence {
 	p, err := splitter()
 	if err != nil {
 		// the model is embedded: this cannot happen; New reports it
 		return nil
 	}
-	var out []doc.Sentence
+	out := buf[:0]
 	wp := wordsPool.Get().(*[]pword)
 	words := (*wp)[:0]
 	var breaks []int
@@ -224,13 +229,15 @@ func (p *punkt) breaks(para string, words []pword, breaks []int) ([]pword, []int
 
 // tokenizeWords cuts text at white space (and after the CJK stops), as Punkt's word tokenizer does,
 // quirks included: a word is only cut off at the end of the text if the text's last rune is one
-// byte long, and text with no word at all is one word, untrimmed.
+// byte long, and text with no word at all is one word, untrimmed. It keeps only the words Punkt's
+// rules read: those that hold sentence-ending punctuation and the word after each.
 func tokenizeWords(text string, words []pword) []pword {
 	n := len(text)
 	if n == 0 {
 		return words
 	}
 	lastSpace := 0
+	any, prevPunct := false, false
 	for i := 0; i < n; {
 		c := text[i]
 		if ' ' < c && c < utf8.RuneSelf && i != n-1 {
@@ -277,10 +284,14 @@ func tokenizeWords(text string, words []pword) []pword {
 		if a == b {
 			continue
 		}
-		words = append(words, pword{start: lastSpace + a, end: lastSpace + b, pos: cursor, punct: hasPunct(seg[a:b])})
+		punct := hasPunct(seg[a:b])
+		if punct || prevPunct {
+			words = append(words, pword{start: lastSpace + a, end: lastSpace + b, pos: cursor, punct: punct})
+		}
+		any, prevPunct = true, punct
 		lastSpace = cursor
 	}
-	if len(words) == 0 {
+	if !any {
 		words = append(words, pword{start: 0, end: n, pos: n, punct: hasPunct(text)})
 	}
 	return words

@@ -63,16 +63,14 @@ func (a ActorEntry) IsGeneric() bool {
 	if a.Country != "" || a.Kind == KindCoalition || a.Kind == KindOrg {
 		return false
 	}
-	for i, w := range strings.Fields(a.Name) {
-		r := []rune(w)
-		if i > 0 && unicode.IsUpper(r[0]) {
-			return false
-		}
-		for _, c := range r[1:] {
-			if unicode.IsUpper(c) {
+	first := true
+	for w := range strings.FieldsSeq(a.Name) {
+		for k, c := range w {
+			if unicode.IsUpper(c) && (k > 0 || !first) {
 				return false
 			}
 		}
+		first = false
 	}
 	return true
 }
@@ -268,7 +266,18 @@ func (l *Lexicon) addName(alias string, ref nameRef, shared int) int {
 // and outlets) on normalised words, actions and cues on stems. Hits come sorted by First.
 func (l *Lexicon) Scan(toks []doc.Token) []Hit {
 	var hbuf [16]Hit
-	hits := hbuf[:0]
+	hits := l.AppendScan(hbuf[:0], toks)
+	if len(hits) == 0 {
+		return nil
+	}
+	return slices.Clone(hits)
+}
+
+// AppendScan is Scan appending the hits to dst, so that a caller scanning many sentences can reuse
+// one buffer.
+func (l *Lexicon) AppendScan(dst []Hit, toks []doc.Token) []Hit {
+	hits := dst
+	first := len(dst)
 	// each token's key in the names, trigger and qualifier matchers
 	var kbuf [3 * 64]int32
 	buf := kbuf[:]
@@ -335,11 +344,8 @@ func (l *Lexicon) Scan(toks []doc.Token) []Hit {
 	}
 	l.triggers.scan(tkeys, lowerOK, emit)
 	l.qualifier.scan(qkeys, lowerOK, emit)
-	if len(hits) == 0 {
-		return nil
-	}
-	sortHits(hits)
-	return slices.Clone(hits)
+	sortHits(hits[first:])
+	return hits
 }
 
 // isLower reports whether strings.ToLower(s) == s without building the lower-case copy (ToLower

@@ -144,3 +144,26 @@ func FuzzLoad(f *testing.F) {
 		l.Scan(doc.Tokenize("Northern Hawks clashed with X forces in X.", 0))
 	})
 }
+
+func TestIsGeneric(t *testing.T) {
+	for _, tc := range []struct {
+		a    ActorEntry
+		want bool
+	}{
+		{ActorEntry{}, true},
+		{ActorEntry{Name: "Militants"}, true},
+		{ActorEntry{Name: "Aid workers"}, true},
+		{ActorEntry{Name: "Unidentified armed group"}, true},
+		{ActorEntry{Name: "Islamic State"}, false},
+		{ActorEntry{Name: "al-Shabaab"}, false}, // a capital inside a word makes a name
+		{ActorEntry{Name: "HTS"}, false},
+		{ActorEntry{Name: "Éléments armés"}, true},
+		{ActorEntry{Name: "armed Élément"}, false},
+		{ActorEntry{Name: "Military forces", Country: "SYR"}, false},
+		{ActorEntry{Name: "coalition", Kind: KindCoalition}, false},
+	} {
+		if got := tc.a.IsGeneric(); got != tc.want {
+			t.Errorf("%+v.IsGeneric() = %v, want %v", tc.a, got, tc.want)
+		}
+	}
+}

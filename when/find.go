@@ -110,7 +110,7 @@ func (s *scanner) scan(base int) []doc.When {
 	var out []doc.When
 	n := len(s.toks)
 	for i := 0; i < n; {
-		if s.toks[i].kind == kPunct {
+		if t := &s.toks[i]; t.kind == kPunct || t.kind == kWord && !opensExpr(t.cls) {
 			i++
 			continue
 		}
@@ -335,8 +335,19 @@ func (s *scanner) rangeExpr(i int, conn uint8, tense int8) (int, period, bool) {
 	return j, p, ok
 }
 
+// opensExpr reports whether a word of class cls can start a date expression: the classes atom
+// reads (keywords included, which expr reads too). Most words of a sentence start none.
+func opensExpr(cls uint8) bool {
+	switch cls {
+	case cMonth, cMonthAbbr, cWeekday, cWeekdayAbbr, cNumWord, cKw:
+		return true
+	}
+	return false
+}
+
 // atom parses one date at i. inRange allows the partial forms that only a range completes (a bare
-// day number) and bare months and years after "and"/"to".
+// day number) and bare months and years after "and"/"to". (A word class it reads must be one
+// opensExpr accepts.)
 func (s *scanner) atom(i int, inRange bool) (int, atom, bool) {
 	t := &s.toks[i]
 	bare := inRange || s.prepBefore(i)
