@@ -70,11 +70,17 @@ func (x *Extractor) refineAssault(s *sentence, trig lexicon.Hit, m *doc.Mention)
 	}
 	if trig.Action.Specificity > 1 {
 		if m.ACLEDSubType == "Remote explosive/landmine/IED" && s.cue("instrument") != nil {
-			// "an explosion" caused by a named weapon takes that weapon's type: a suicide bomber, a drone
-			if in := s.cue("instrument"); in.Cue.Value != "Attack" {
+			// "an explosion" caused by a named weapon takes that weapon's type: a suicide bomber, a
+			// drone; a car bomb (VBIED) driven by a suicide attacker is a suicide bombing wherever
+			// the sentence says so
+			if s.instrumentCue("Suicide bomb") {
+				x.setInstrument(m, "Suicide bomb")
+			} else if in := s.cue("instrument"); in.Cue.Value != "Attack" {
 				x.setInstrument(m, in.Cue.Value)
 			}
 		}
+		// "clashes" names a battle only between armed sides
+		unarmedBrawl(s, m)
 		return
 	}
 	// gunfire between armed sides is a battle, whatever heavier weapon the sentence also names
@@ -95,9 +101,19 @@ func (x *Extractor) refineAssault(s *sentence, trig lexicon.Hit, m *doc.Mention)
 	if m.ACLEDSubType == "Attack" && isArmed(m.Actor2) && (m.Actor1 == nil || armedKinds[m.Actor1.Kind] || m.Actor1.Kind == lexicon.KindUnknown || m.Actor1.Kind == lexicon.KindGovernment) {
 		m.ACLEDType, m.ACLEDSubType, m.CAMEO, m.Mode = "Battles", "Armed clash", "190", ""
 	}
-	// a brawl between rioters or unarmed people is mob violence, not a battle
-	if m.ACLEDSubType == "Armed clash" && s.cue("riot") != nil && !isArmed(m.Actor1) && !isArmed(m.Actor2) {
-		m.Type, m.ACLEDType, m.ACLEDSubType, m.CAMEO, m.Mode = "PROTEST", "Riots", "Mob violence", "145", "riot"
+	unarmedBrawl(s, m)
+}
+
+// unarmedBrawl makes a clash between rioters or unarmed people mob violence, not a battle. Settlers
+// and vigilantes brawling are a mob, as when they beat someone; forces clashing fight a battle.
+func unarmedBrawl(s *sentence, m *doc.Mention) {
+	if m.ACLEDSubType != "Armed clash" || s.cue("riot") == nil || organised(m.Actor1) || organised(m.Actor2) {
+		return
+	}
+	m.Type, m.ACLEDType, m.ACLEDSubType, m.CAMEO, m.Mode = "PROTEST", "Riots", "Mob violence", "145", "riot"
+	if m.Actor1 == nil && m.Actor2 != nil && m.Actor2.Kind == lexicon.KindProtesters {
+		// "rioters were injured during the confrontations": the only crowd named is the one rioting
+		m.Actor1, m.Actor2 = m.Actor2, nil
 	}
 }
 
@@ -181,6 +197,8 @@ func (s *sentence) modality(trig lexicon.Hit, plover string) string {
 }
 
 func isArmed(a *doc.Actor) bool { return a != nil && armedKinds[a.Kind] }
+
+func organised(a *doc.Actor) bool { return a != nil && organisedForce[a.Kind] }
 
 // hasProtestWord reports a demonstration named as such (so violence in it makes a violent
 // demonstration, not mob violence).

@@ -66,6 +66,8 @@ func (x *Extractor) resolveReferences(s *sentence, m *memory) {
 	}
 	x.selfReports(s)
 	x.possessives(s, m)
+	// whether a road block is a protest depends on who blocked the road, known only now
+	s.dropFalseTriggers()
 }
 
 // selfReports reads "the army said it had killed ..." and "the Houthis said they fired ...": the

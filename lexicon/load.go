@@ -93,11 +93,27 @@ func (l *Lexicon) load(kind, name, text string) error {
 			if err != nil || spec < 1 || spec > 3 {
 				return fmt.Errorf("lexicon %s: specificity %q of %s must be 1, 2 or 3", name, f[5], f[0])
 			}
-			ref := len(l.stemIDs)
-			l.stemIDs = append(l.stemIDs, stemRef{action: len(l.actions), cue: -1, lower: true})
+			action := len(l.actions)
 			l.actions = append(l.actions, Action{Type: f[0], Mode: f[1], CAMEO: f[2], ACLEDType: f[3], ACLEDSubType: f[4], Specificity: spec})
+			ref, capsRef := -1, -1
 			for _, p := range list(f[6]) {
-				l.triggers.Add(l.stemPhrase(p), ref)
+				if !hasUpper(p) {
+					if ref < 0 {
+						ref = len(l.stemIDs)
+						l.stemIDs = append(l.stemIDs, stemRef{action: action, cue: -1, lower: true})
+					}
+					l.triggers.Add(l.stemPhrase(p), ref)
+					continue
+				}
+				// a trigger written in capitals ("IED", "VBIEDs") is an acronym, which the text
+				// writes in capitals too: the lower-case rule that keeps "May" from being "may"
+				// would reject it. (It matches in any case: a stemRef has no exact spelling to
+				// hold it to, as the short acronyms among actor names are held.)
+				if capsRef < 0 {
+					capsRef = len(l.stemIDs)
+					l.stemIDs = append(l.stemIDs, stemRef{action: action, cue: -1})
+				}
+				l.triggers.Add(l.stemPhrase(p), capsRef)
 			}
 		case "cues":
 			ref := len(l.stemIDs)
@@ -110,6 +126,8 @@ func (l *Lexicon) load(kind, name, text string) error {
 	}
 	return nil
 }
+
+func hasUpper(s string) bool { return !isLower(s) }
 
 // stemPhrase returns the stems of a phrase's words (its keys in the trigger and qualifier
 // matchers), remembering each word's stem for Scan's table.

@@ -1,0 +1,239 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/sitrep-dev/sitrep/lexicon"
+)
+
+// Triggers are matched on stems, so a trigger word can stand in a sentence in a sense that names no
+// event: "the storm" is weather, "a ban on protests" is the ban; and "a checkpoint blocked the
+// road" is no demonstration but a restriction. dropFalseTriggers removes or recodes those hits. It
+// runs once the sentence's references are resolved, since whether a road block is a protest
+// depends on who blocked the road.
+func (s *sentence) dropFalseTriggers() {
+	if len(s.triggers) == 0 {
+		return
+	}
+	// decide on every hit before removing any: the tests look at the sentence's other triggers
+	var buf [16]int8
+	verdict := buf[:0]
+	if len(s.triggers) > len(buf) {
+		verdict = make([]int8, 0, len(s.triggers))
+	}
+	const keep, drop, block = 0, 1, 2
+	for _, t := range s.triggers {
+		switch {
+		case s.weatherStorm(t.First, t.Last) || s.stormDid(t) || s.bannedProtest(t) || s.weaponBesideVerb(t):
+			verdict = append(verdict, drop)
+		case s.forceRoadBlock(t):
+			verdict = append(verdict, block)
+		default:
+			verdict = append(verdict, keep)
+		}
+	}
+	out := s.triggers[:0]
+	for i, t := range s.triggers {
+		switch verdict[i] {
+		case drop:
+			continue
+		case block:
+			t.Action = &forceBlock
+		}
+		out = append(out, t)
+	}
+	s.triggers = nilIfEmpty(out)
+	// nor is a storm a sign of rioting ("stormed" is a riot cue too)
+	cues := s.cues[:0]
+	for _, c := range s.cues {
+		if !s.weatherStorm(c.First, c.Last) {
+			cues = append(cues, c)
+		}
+	}
+	s.cues = nilIfEmpty(cues)
+}
+
+// weaponBesideVerb reports a trigger that only names a weapon ("IED", a generic row of actions.tsv
+// with a weapon's sub-event type) in a sentence whose verb names the attack: "an IED, planted by an
+// unknown group, targeted a QSD vehicle" is coded from "targeted", which the roles hang on; the
+// weapon still types the event as an instrument cue. A casualty word ("..., killing two soldiers")
+// tells the outcome, not the act, and does not take over.
+func (s *sentence) weaponBesideVerb(t lexicon.Hit) bool {
+	if !namesWeapon(t) {
+		return false
+	}
+	// "the hideouts contained small quantities of IEDs": weapons kept or found are no attack
+	for k := t.First - 1; k >= 0 && t.First-k <= 5; k-- {
+		if storedVerbs[s.norm(k)] {
+			return true
+		}
+	}
+	for _, h := range s.triggers {
+		if h.Action.Type == "ASSAULT" && !namesWeapon(h) && !s.isFatalWord(h) {
+			return true
+		}
+	}
+	return false
+}
+
+var storedVerbs = map[string]bool{"contained": true, "containing": true, "contains": true, "found": true, "discovered": true,
+	"located": true, "uncovered": true, "seized": true, "confiscated": true, "stored": true, "storing": true, "manufacturing": true,
+	"manufactured": true, "making": true, "defused": true, "dismantled": true, "cache": true, "caches": true, "depot": true}
+
+func namesWeapon(t lexicon.Hit) bool {
+	a := t.Action
+	return a.Type == "ASSAULT" && a.Specificity == 1 && a.ACLEDSubType != "Attack"
+}
+
+// stormDid reports a generic verb whose subject is a storm: "a severe storm hit Gaza", "Storm
+// Daniel struck Derna".
+func (s *sentence) stormDid(t lexicon.Hit) bool {
+	if t.Action.Specificity != 1 {
+		return false
+	}
+	k := t.First - 1
+	for k > 0 && startsUpper(s.toks[k].Text) {
+		k-- // the storm's name
+	}
+	if k >= 0 && s.weatherStorm(k, k) {
+		return true
+	}
+	// a participle after the storm's verb goes on telling what the storm did: "..., killing thousands"
+	if !strings.HasSuffix(s.norm(t.First), "ing") {
+		return false
+	}
+	for _, h := range s.triggers {
+		if h.Last < t.First && h.Action.Specificity == 1 && s.stormDid(h) {
+			return true
+		}
+	}
+	return false
+}
+
+// weatherWords near "storm" make it weather.
+var weatherWords = map[string]bool{"rain": true, "rains": true, "rainfall": true, "wind": true, "winds": true, "snow": true,
+	"snowfall": true, "flood": true, "floods": true, "flooding": true, "flooded": true, "weather": true, "thunder": true,
+	"thunderstorm": true, "lightning": true, "hail": true, "surge": true, "cyclone": true, "hurricane": true, "typhoon": true,
+	"tropical": true, "dust": true, "sand": true, "sandstorm": true, "winter": true, "snowstorm": true, "rainstorm": true,
+	"torrential": true, "meteorological": true, "forecast": true, "gusts": true, "downpour": true, "trees": true}
+
+// stormNounMarkers before "storm" make it the noun: "the storm", "a severe storm".
+var stormNounMarkers = map[string]bool{"the": true, "a": true, "an": true, "this": true, "that": true, "severe": true,
+	"heavy": true, "powerful": true, "major": true, "strong": true, "violent": true, "fierce": true, "huge": true,
+	"massive": true, "deadly": true, "big": true, "latest": true, "last": true, "first": true, "another": true}
+
+// weatherStorm reports "storm" the noun (weather), which shares its stem with "stormed" (a riot or an
+// assault): "The storm felled trees", "a storm brought heavy rain". "Stormed", "storming" and
+// "protesters storm the building" stay triggers.
+func (s *sentence) weatherStorm(first, last int) bool {
+	if first != last {
+		return false
+	}
+	if w := s.norm(first); w != "storm" && w != "storms" {
+		return false
+	}
+	if first > 0 && (stormNounMarkers[s.norm(first-1)] || weatherWords[s.norm(first-1)]) {
+		return true
+	}
+	if first == 0 && first+1 < len(s.toks) && startsUpper(s.toks[first+1].Text) {
+		return true // a named storm: "Storm Daniel hit Derna"
+	}
+	for k := max(0, first-3); k <= first+3 && k < len(s.toks); k++ {
+		if weatherWords[s.norm(k)] {
+			return true
+		}
+	}
+	return false
+}
+
+// banWords forbid what follows them ("a ban on rallies", "prohibited demonstrations") or, in the
+// passive, what precedes them ("protests were banned").
+var banWords = map[string]bool{"ban": true, "bans": true, "banned": true, "banning": true, "prohibit": true,
+	"prohibits": true, "prohibited": true, "prohibiting": true, "prohibition": true, "forbid": true, "forbids": true,
+	"forbade": true, "forbidden": true, "forbidding": true, "outlaw": true, "outlaws": true, "outlawed": true, "outlawing": true}
+
+// banFillers may stand between a ban word and what it bans: "a ban on all public marches, protests
+// and rallies".
+var banFillers = map[string]bool{"on": true, "of": true, "a": true, "an": true, "the": true, "all": true, "any": true,
+	"further": true, "public": true, "new": true, "planned": true, "and": true, "or": true, "street": true, "mass": true,
+	"future": true, "large": true, "unauthorised": true, "unauthorized": true, "unlicensed": true, "gatherings": true,
+	"sit": true, "ins": true, "in": true, "holding": true, "organising": true, "organizing": true, "staging": true}
+
+// bannedProtest reports a protest word that is what a ban forbids: "the governor issued a ban on
+// marches, protests and rallies" reports the ban, not a protest.
+func (s *sentence) bannedProtest(t lexicon.Hit) bool {
+	if t.Action.Type != "PROTEST" {
+		return false
+	}
+	for k := t.First - 1; k >= 0 && t.First-k <= 8; k-- {
+		w := s.norm(k)
+		if banWords[w] {
+			return true
+		}
+		if !banFillers[w] && !s.protestWordAt(k) {
+			break
+		}
+	}
+	// "protests were banned", "rallies are prohibited"
+	k := t.Last + 1
+	for k < len(s.toks) && k-t.Last <= 3 && (beVerbs[s.norm(k)] || s.norm(k) == "also" || s.norm(k) == "now") {
+		k++
+	}
+	return k > t.Last+1 && banWords[s.norm(k)]
+}
+
+// protestWordAt reports a protest trigger over token k: the other items of a list of banned gatherings.
+func (s *sentence) protestWordAt(k int) bool {
+	for _, h := range s.triggers {
+		if h.Action.Type == "PROTEST" && h.First <= k && k <= h.Last {
+			return true
+		}
+	}
+	return false
+}
+
+// forceBlock is a road block by forces: a restriction of movement, coded as the curfews and closed
+// crossings of actions.tsv are.
+var forceBlock = lexicon.Action{Type: "COERCE", Mode: "restrict", CAMEO: "172", ACLEDType: "Strategic developments", ACLEDSubType: "Other", Specificity: 2}
+
+// forceRoadBlock reports a road block (a protest trigger only below the words that name a protest)
+// done by armed or state forces: "a regime checkpoint blocked the road" restricts movement, it is no
+// demonstration. Only civilians, protesters and civilian groups block roads in protest.
+func (s *sentence) forceRoadBlock(t lexicon.Hit) bool {
+	if t.Action.ACLEDType != "Protests" || t.Action.Specificity != 2 {
+		return false
+	}
+	if s.hasProtestWord() {
+		return false
+	}
+	for k := len(s.actors) - 1; k >= 0; k-- {
+		h := s.actors[k]
+		if h.Last >= t.First {
+			continue
+		}
+		switch h.Actor.Kind {
+		case lexicon.KindCivilians, lexicon.KindProtesters, lexicon.KindPerson, lexicon.KindOrg:
+			return false
+		}
+		return true
+	}
+	// with no party named, the force may be in the words right before the verb
+	for k := max(0, t.First-3); k < t.First; k++ {
+		if forceNouns[s.norm(k)] {
+			return true
+		}
+	}
+	return false
+}
+
+// forceNouns are armed posts and units that are not actors in the dictionaries.
+var forceNouns = map[string]bool{"checkpoint": true, "checkpoints": true, "regime": true, "army": true, "military": true,
+	"troops": true, "soldiers": true, "police": true, "militia": true, "militiamen": true, "tanks": true, "forces": true,
+	"roadblock": true, "gunmen": true, "fighters": true, "patrol": true}
+
+func startsUpper(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
