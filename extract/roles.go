@@ -439,6 +439,10 @@ func (x *Extractor) sources(s *sentence, st *docState, country string) []doc.Att
 	return out
 }
 
+// crowdOfItsOwn kinds are groups (settlers, vigilantes, a party's supporters) whose country is
+// theirs, not the one the text happens to name them in.
+var crowdOfItsOwn = map[string]bool{lexicon.KindMilitia: true, lexicon.KindArmedGroup: true, lexicon.KindOrg: true}
+
 // crowdActor makes the crowd itself the actor of a protest or riot: whoever the text says gathered
 // ("retirees", "a women group", "protesters") are Protesters, or Rioters, of the country it
 // happened in. A named organiser stays in the text but the actor is the crowd, as monitors code it.
@@ -451,11 +455,17 @@ func (x *Extractor) crowdActor(s *sentence, trig lexicon.Hit, m *doc.Mention) {
 		m.Actor2 = m.Actor1
 		m.Actor1 = nil
 	}
-	name := lexicon.GenericKindName(lexicon.KindProtesters, x.lex.CountryName(m.Location.Country))
-	if m.ACLEDType == "Riots" {
-		name = "Rioters (" + x.lex.CountryName(m.Location.Country) + ")"
+	country := m.Location.Country
+	if a := m.Actor1; a != nil && a.Country != "" && crowdOfItsOwn[a.Kind] {
+		// settlers rioting in the West Bank are Israeli rioters: a group with a country of its own
+		// keeps it, where a crowd named by kind only ("rioters", "residents") is of the place
+		country = a.Country
 	}
-	a := &doc.Actor{Name: name, Country: m.Location.Country, Kind: lexicon.KindProtesters}
+	name := lexicon.GenericKindName(lexicon.KindProtesters, x.lex.CountryName(country))
+	if m.ACLEDType == "Riots" {
+		name = "Rioters (" + x.lex.CountryName(country) + ")"
+	}
+	a := &doc.Actor{Name: name, Country: country, Kind: lexicon.KindProtesters}
 	switch {
 	case m.Actor1 != nil && m.Actor1.Kind != lexicon.KindGovernment:
 		a.Text, a.Span = m.Actor1.Text, m.Actor1.Span

@@ -136,7 +136,8 @@ type nameRef struct {
 type stemRef struct {
 	action int // index into actions, or -1
 	cue    int
-	lower  bool // every token must be written in lower case ("may" the verb, not "May" the month)
+	lower  bool     // every token must be written in lower case ("may" the verb, not "May" the month)
+	exact  []string // an acronym trigger's tokens as the text must write them ("IED", "IEDs")
 }
 
 var defaultOnce = sync.OnceValues(func() (*Lexicon, error) { return Build(nil) })
@@ -320,6 +321,17 @@ func (l *Lexicon) AppendScan(dst []Hit, toks []doc.Token) []Hit {
 		hits = append(hits, h)
 	})
 	lowerOK := func(first, last, id int) bool {
+		if ex := l.stemIDs[id].exact; ex != nil {
+			if len(ex) != last-first+1 {
+				return false
+			}
+			for k, want := range ex {
+				if toks[first+k].Text != want {
+					return false
+				}
+			}
+			return true
+		}
 		if !l.stemIDs[id].lower {
 			return true
 		}

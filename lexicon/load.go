@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/sitrep-dev/sitrep/doc"
 )
 
 func readFile(path string) ([]byte, error) { return os.ReadFile(path) }
@@ -107,8 +109,17 @@ func (l *Lexicon) load(kind, name, text string) error {
 				}
 				// a trigger written in capitals ("IED", "VBIEDs") is an acronym, which the text
 				// writes in capitals too: the lower-case rule that keeps "May" from being "may"
-				// would reject it. (It matches in any case: a stemRef has no exact spelling to
-				// hold it to, as the short acronyms among actor names are held.)
+				// would reject it
+				if isAcronym(strings.TrimSuffix(p, "s")) {
+					// short ones only as written, as actor acronyms match: "IED", "IEDs"
+					var exact []string
+					for _, t := range doc.Tokenize(p, 0) {
+						exact = append(exact, t.Text)
+					}
+					l.triggers.Add(l.stemPhrase(p), len(l.stemIDs))
+					l.stemIDs = append(l.stemIDs, stemRef{action: action, cue: -1, exact: exact})
+					continue
+				}
 				if capsRef < 0 {
 					capsRef = len(l.stemIDs)
 					l.stemIDs = append(l.stemIDs, stemRef{action: action, cue: -1})
