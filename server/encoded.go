@@ -1,6 +1,7 @@
 package server
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"io"
@@ -78,9 +79,25 @@ func (c *encodedEvents) encode(e doc.Event) ([]byte, error) {
 	return j, nil
 }
 
+// writers are the buffers listings are written through: a listing can be hundreds of kilobytes,
+// and building it in one growing buffer per request is garbage the collector then has to chase.
+var writers = sync.Pool{New: func() any { return bufio.NewWriterSize(nil, 32<<10) }}
+
+func bufferedTo(w io.Writer) *bufio.Writer {
+	b := writers.Get().(*bufio.Writer)
+	b.Reset(w)
+	return b
+}
+
+func release(b *bufio.Writer) {
+	b.Reset(nil)
+	writers.Put(b)
+}
+
 // writeList writes the JSON listing (eventList's fields) from the kept encodings.
 func (c *encodedEvents) writeList(w io.Writer, events []doc.Event, next string) error {
-	var b bytes.Buffer
+	b := bufferedTo(w)
+	defer release(b)
 	b.WriteString(`{"events":[`)
 	for i, e := range events {
 		j, err := c.encode(e)
@@ -96,19 +113,20 @@ func (c *encodedEvents) writeList(w io.Writer, events []doc.Event, next string) 
 	b.WriteString(strconv.Itoa(len(events)))
 	if next != "" {
 		b.WriteString(`,"next_cursor":`)
-		enc := json.NewEncoder(&b)
-		enc.SetEscapeHTML(false)
-		enc.Encode(next)
-		b.Truncate(b.Len() - 1) // Encode's newline
+		q, err := compactJSON(next)
+		if err != nil {
+			return err
+		}
+		b.Write(q)
 	}
 	b.WriteString("}\n")
-	_, err := w.Write(b.Bytes())
-	return err
+	return b.Flush()
 }
 
 // writeLines writes JSON Lines, one event a line, from the kept encodings.
 func (c *encodedEvents) writeLines(w io.Writer, events []doc.Event) error {
-	var b bytes.Buffer
+	b := bufferedTo(w)
+	defer release(b)
 	for _, e := range events {
 		j, err := c.encode(e)
 		if err != nil {
@@ -117,6 +135,5 @@ func (c *encodedEvents) writeLines(w io.Writer, events []doc.Event) error {
 		b.Write(j)
 		b.WriteByte('\n')
 	}
-	_, err := w.Write(b.Bytes())
-	return err
+	return b.Flush()
 }

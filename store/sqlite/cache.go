@@ -1,6 +1,7 @@
 package sqlite
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"sync"
@@ -43,4 +44,73 @@ func (c *eventCache) event(id string, seq int64, body []byte) (doc.Event, error)
 	c.m[id] = cachedEvent{seq: seq, e: e}
 	c.mu.Unlock()
 	return e, nil
+}
+
+// eventsByID returns the events with these ids, in this order (an id no longer stored is left
+// out: another connection removed it since). It reads each event's change number first and its
+// stored JSON only when the cache does not hold that state.
+func (s *Store) eventsByID(ctx context.Context, ids []string) ([]doc.Event, error) {
+	seqs := make(map[string]int64, len(ids))
+	for part := range chunks(ids) {
+		rows, err := s.rdb.QueryContext(ctx, `SELECT id, seq FROM events WHERE id IN (`+placeholders(len(part))+`)`, anys(part)...)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var id string
+			var seq int64
+			if err := rows.Scan(&id, &seq); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			seqs[id] = seq
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	found := make(map[string]doc.Event, len(ids))
+	var missing []string
+	s.decoded.mu.Lock()
+	for id, seq := range seqs {
+		if hit, ok := s.decoded.m[id]; ok && hit.seq == seq && seq != 0 {
+			found[id] = hit.e
+		} else {
+			missing = append(missing, id)
+		}
+	}
+	s.decoded.mu.Unlock()
+	for part := range chunks(missing) {
+		rows, err := s.rdb.QueryContext(ctx, `SELECT id, seq, body FROM events WHERE id IN (`+placeholders(len(part))+`)`, anys(part)...)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var id string
+			var seq int64
+			var body []byte
+			if err := rows.Scan(&id, &seq, &body); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			e, err := s.decoded.event(id, seq, body)
+			if err != nil {
+				rows.Close()
+				return nil, err
+			}
+			found[id] = e
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	out := make([]doc.Event, 0, len(ids))
+	for _, id := range ids {
+		if e, ok := found[id]; ok {
+			out = append(out, e)
+		}
+	}
+	return out, nil
 }

@@ -250,7 +250,7 @@ func (s *Store) listEvents(ctx context.Context, f store.EventFilter) ([]doc.Even
 	case match != "":
 		return s.walkText(ctx, match, lo, hi, where, args, f.Limit)
 	}
-	q := `SELECT id, seq, body FROM events`
+	q := `SELECT id FROM events`
 	if len(where) > 0 {
 		q += " WHERE " + strings.Join(where, " AND ")
 	}
@@ -264,21 +264,19 @@ func (s *Store) listEvents(ctx context.Context, f store.EventFilter) ([]doc.Even
 		return nil, err
 	}
 	defer rows.Close()
-	var out []doc.Event
+	var ids []string
 	for rows.Next() {
 		var id string
-		var seq int64
-		var body []byte
-		if err := rows.Scan(&id, &seq, &body); err != nil {
+		if err := rows.Scan(&id); err != nil {
 			return nil, err
 		}
-		e, err := s.decoded.event(id, seq, body)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, e)
+		ids = append(ids, id)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows.Close()
+	return s.eventsByID(ctx, ids)
 }
 
 // page collects a listing walked in index key order (newest day first; within a day, in key
@@ -316,49 +314,11 @@ func (p *page) events(ctx context.Context, s *Store) ([]doc.Event, error) {
 	if p.limit > 0 && len(hits) > p.limit {
 		hits = hits[:p.limit]
 	}
-	type row struct {
-		seq  int64
-		body []byte
+	ids := make([]string, len(hits))
+	for i, h := range hits {
+		ids[i] = h.id
 	}
-	bodies := make(map[string]row, len(hits))
-	const chunk = 500
-	for start := 0; start < len(hits); start += chunk {
-		part := hits[start:min(start+chunk, len(hits))]
-		args := make([]any, len(part))
-		for i, h := range part {
-			args[i] = h.id
-		}
-		rows, err := s.rdb.QueryContext(ctx, `SELECT id, seq, body FROM events WHERE id IN (`+placeholderList(len(part))+`)`, args...)
-		if err != nil {
-			return nil, err
-		}
-		for rows.Next() {
-			var id string
-			var r row
-			if err := rows.Scan(&id, &r.seq, &r.body); err != nil {
-				rows.Close()
-				return nil, err
-			}
-			bodies[id] = r
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, err
-		}
-	}
-	out := make([]doc.Event, 0, len(hits))
-	for _, h := range hits {
-		r, ok := bodies[h.id]
-		if !ok {
-			continue // removed since the walk (another connection's write)
-		}
-		e, err := s.decoded.event(h.id, r.seq, r.body)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, e)
-	}
-	return out, nil
+	return s.eventsByID(ctx, ids)
 }
 
 func placeholderList(n int) string { return strings.TrimSuffix(strings.Repeat("?,", n), ",") }
