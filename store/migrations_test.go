@@ -24,7 +24,7 @@ func TestReadMigrations(t *testing.T) {
 		t.Errorf("migrations %v (%+v), want 1, 2, 10 in order", got, ms)
 	}
 	for name, fsys := range map[string]fstest.MapFS{
-		"unnumbered": {"m/init.sql": {Data: []byte("x")}},
+		"unnumbered":  {"m/init.sql": {Data: []byte("x")}},
 		"same number": {"m/0001_a.sql": {Data: []byte("x")}, "m/0001_b.sql": {Data: []byte("y")}},
 	} {
 		if _, err := ReadMigrations(fsys, "m"); err == nil {

@@ -106,3 +106,18 @@ type FusionLocker interface {
 	// until unlock is called. It takes them in one global order, so two holders never deadlock.
 	LockFusion(ctx context.Context, keys []string) (unlock func(), err error)
 }
+
+// MentionIndexes finds which of a document's mentions an event holds, by their evidence: what
+// AddDocument links.
+func MentionIndexes(e doc.Event, mentions []doc.Mention) []int {
+	var out []int
+	for i, m := range mentions {
+		for _, ev := range e.Supporting {
+			if ev == m.Evidence {
+				out = append(out, i)
+				break
+			}
+		}
+	}
+	return out
+}

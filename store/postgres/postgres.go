@@ -140,27 +140,13 @@ func (s *Store) AddDocument(ctx context.Context, d doc.Document, mentions []doc.
 	f := store.Fused{Document: d, Mentions: mentions}
 	for _, e := range events {
 		w := store.EventWrite{Event: e, Change: "report added"}
-		for _, i := range mentionIndexes(e, mentions) {
+		for _, i := range store.MentionIndexes(e, mentions) {
 			w.Members = append(w.Members, store.MentionKey{Doc: d.ID, Idx: i})
 		}
 		f.Events = append(f.Events, w)
 	}
 	// the earlier documents of the events were linked when they were stored
 	return s.write(ctx, f, false)
-}
-
-// mentionIndexes finds which of this document's mentions an event holds, by their evidence.
-func mentionIndexes(e doc.Event, mentions []doc.Mention) []int {
-	var out []int
-	for i, m := range mentions {
-		for _, ev := range e.Supporting {
-			if ev == m.Evidence {
-				out = append(out, i)
-				break
-			}
-		}
-	}
-	return out
 }
 
 // Event implements store.Store.

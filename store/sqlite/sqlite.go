@@ -165,7 +165,7 @@ func (s *Store) AddDocument(ctx context.Context, d doc.Document, mentions []doc.
 		if _, err := tx.ExecContext(ctx, `INSERT INTO event_documents(event_id, doc_id) VALUES (?, ?) ON CONFLICT DO NOTHING`, e.ID, d.ID); err != nil {
 			return false, fmt.Errorf("link event %s to %s: %w", e.ID, d.ID, err)
 		}
-		for _, i := range mentionIndexes(e, mentions) {
+		for _, i := range store.MentionIndexes(e, mentions) {
 			eventOf[i] = e.ID
 		}
 	}
@@ -180,20 +180,6 @@ func (s *Store) AddDocument(ctx context.Context, d doc.Document, mentions []doc.
 		}
 	}
 	return true, tx.Commit()
-}
-
-// mentionIndexes finds which of this document's mentions an event holds, by their evidence.
-func mentionIndexes(e doc.Event, mentions []doc.Mention) []int {
-	var out []int
-	for i, m := range mentions {
-		for _, ev := range e.Supporting {
-			if ev == m.Evidence {
-				out = append(out, i)
-				break
-			}
-		}
-	}
-	return out
 }
 
 // Event implements store.Store.
