@@ -115,7 +115,7 @@ func openAPIPaths() obj {
 			},
 		}},
 		"/api/stream": obj{"get": obj{
-			"operationId": "stream", "summary": "Server-Sent Events: each event stored or updated from now on that passes the filters (id: sequence number, event: new|updated, data: the event). Send Last-Event-ID to resume.",
+			"operationId": "stream", "summary": "Server-Sent Events: each event stored or updated from now on that passes the filters (id: sequence number, event: new|updated, data: the event), and each event fusion folded into another (event: removed, data: {\"id\", \"merged_into\"}). Send Last-Event-ID to resume.",
 			"parameters": append(filterParameters(false), param("Last-Event-ID", "header", "Resume after this id.", str)),
 			"responses": obj{
 				"200": resp("An event stream.", obj{"text/event-stream": obj{"schema": str}}),
