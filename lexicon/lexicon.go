@@ -213,6 +213,19 @@ func Stem(norm string) string {
 	return english.Stem(norm, false)
 }
 
+// writtenAs reports whether the tokens are written exactly as the words of an acronym entry.
+func writtenAs(toks []doc.Token, words []string) bool {
+	if len(toks) != len(words) {
+		return false
+	}
+	for k, want := range words {
+		if toks[k].Text != want {
+			return false
+		}
+	}
+	return true
+}
+
 // isAcronym reports whether an alias must match in its exact case: all capitals, at most 5 letters
 // ("IS", "SDF", "RSF"), so that the verb "is" never reads as the Islamic State.
 func isAcronym(alias string) bool {
@@ -294,19 +307,8 @@ func (l *Lexicon) AppendScan(dst []Hit, toks []doc.Token) []Hit {
 	}
 	l.words.pool.Put(memo)
 	l.names.scan(keys, func(first, last, id int) bool {
-		ref := l.nameIDs[id]
-		if ref.exact == nil {
-			return true
-		}
-		if len(ref.exact) != last-first+1 {
-			return false
-		}
-		for k, want := range ref.exact {
-			if toks[first+k].Text != want {
-				return false
-			}
-		}
-		return true
+		ex := l.nameIDs[id].exact
+		return ex == nil || writtenAs(toks[first:last+1], ex)
 	}, func(first, last, k, id int) {
 		if k > 0 {
 			return // the first entry names the phrase
@@ -322,15 +324,7 @@ func (l *Lexicon) AppendScan(dst []Hit, toks []doc.Token) []Hit {
 	})
 	lowerOK := func(first, last, id int) bool {
 		if ex := l.stemIDs[id].exact; ex != nil {
-			if len(ex) != last-first+1 {
-				return false
-			}
-			for k, want := range ex {
-				if toks[first+k].Text != want {
-					return false
-				}
-			}
-			return true
+			return writtenAs(toks[first:last+1], ex)
 		}
 		if !l.stemIDs[id].lower {
 			return true
