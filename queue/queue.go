@@ -88,3 +88,19 @@ func Pending(ctx context.Context, js jetstream.JetStream) (waiting, inFlight int
 	}
 	return int(info.NumPending), info.NumAckPending, nil
 }
+
+// WaitDrained polls until no document waits or is in flight, or ctx ends (then it says how many
+// were left).
+func WaitDrained(ctx context.Context, js jetstream.JetStream, every time.Duration) error {
+	for {
+		waiting, inFlight, err := Pending(ctx, js)
+		if err == nil && waiting == 0 && inFlight == 0 {
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("queue not drained: %d waiting, %d in flight (%v): %w", waiting, inFlight, err, ctx.Err())
+		case <-time.After(every):
+		}
+	}
+}

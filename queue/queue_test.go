@@ -83,16 +83,10 @@ func waitDrained(t *testing.T, url string) {
 		t.Fatal(err)
 	}
 	defer nc.Close()
-	deadline := time.Now().Add(30 * time.Second)
-	for {
-		waiting, inFlight, err := Pending(ctx, js)
-		if err == nil && waiting == 0 && inFlight == 0 {
-			return
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("queue not drained after 30 s: %d waiting, %d in flight (%v)", waiting, inFlight, err)
-		}
-		time.Sleep(50 * time.Millisecond)
+	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	if err := WaitDrained(ctx, js, 50*time.Millisecond); err != nil {
+		t.Fatal(err)
 	}
 }
 

@@ -90,12 +90,8 @@ func drainWithWorkers(b *testing.B, corpusFile string, n, workers int) float64 {
 	if out, err := exec.Command(binary, "ingest", "--nats", nats, "--progress", "none", corpusFile).CombinedOutput(); err != nil {
 		b.Fatalf("ingest --nats: %v\n%s", err, out)
 	}
-	for {
-		waiting, inFlight, err := queue.Pending(ctx, js)
-		if err == nil && waiting == 0 && inFlight == 0 {
-			break
-		}
-		time.Sleep(20 * time.Millisecond)
+	if err := queue.WaitDrained(ctx, js, 20*time.Millisecond); err != nil {
+		b.Fatal(err)
 	}
 	return float64(n) / time.Since(start).Seconds()
 }

@@ -80,15 +80,10 @@ func TestWorkersKilledMidStreamEqualOneProcess(t *testing.T) {
 			t.Logf("killed a worker with %d of %d documents waiting and %d in flight", info.NumPending, total, info.NumAckPending)
 		}
 	}
-	for {
-		waiting, inFlight, err := queue.Pending(ctx, js)
-		if err == nil && waiting == 0 && inFlight == 0 {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("queue not drained in 60 s: %d waiting, %d in flight", waiting, inFlight)
-		}
-		time.Sleep(50 * time.Millisecond)
+	drainCtx, cancel := context.WithDeadline(ctx, deadline)
+	defer cancel()
+	if err := queue.WaitDrained(drainCtx, js, 50*time.Millisecond); err != nil {
+		t.Fatal(err)
 	}
 	for _, w := range workers[1:] {
 		w.Process.Signal(syscall.SIGTERM)
