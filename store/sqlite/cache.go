@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"fmt"
 	"sync"
@@ -56,20 +57,35 @@ func (s *Store) eventsByID(ctx context.Context, ids []string) ([]doc.Event, erro
 		if err != nil {
 			return nil, err
 		}
-		for rows.Next() {
-			var id string
-			var seq int64
-			if err := rows.Scan(&id, &seq); err != nil {
-				rows.Close()
-				return nil, err
-			}
-			seqs[id] = seq
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
+		if _, _, err := scanSeqs(rows, seqs); err != nil {
 			return nil, err
 		}
 	}
+	return s.eventsAt(ctx, ids, seqs)
+}
+
+// scanSeqs reads rows of (id, change number) into seqs (a new map when nil), and the ids in order.
+func scanSeqs(rows *sql.Rows, seqs map[string]int64) ([]string, map[string]int64, error) {
+	defer rows.Close()
+	if seqs == nil {
+		seqs = map[string]int64{}
+	}
+	var ids []string
+	for rows.Next() {
+		var id string
+		var seq int64
+		if err := rows.Scan(&id, &seq); err != nil {
+			return nil, nil, err
+		}
+		ids = append(ids, id)
+		seqs[id] = seq
+	}
+	return ids, seqs, rows.Err()
+}
+
+// eventsAt returns the events with these ids, in this order, in the states numbered seqs (an id
+// not in seqs is left out), from the cache or, where it lacks that state, from the stored JSON.
+func (s *Store) eventsAt(ctx context.Context, ids []string, seqs map[string]int64) ([]doc.Event, error) {
 	found := make(map[string]doc.Event, len(ids))
 	var missing []string
 	s.decoded.mu.Lock()

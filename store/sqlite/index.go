@@ -250,7 +250,7 @@ func (s *Store) listEvents(ctx context.Context, f store.EventFilter) ([]doc.Even
 	case match != "":
 		return s.walkText(ctx, match, lo, hi, where, args, f.Limit)
 	}
-	q := `SELECT id FROM events`
+	q := `SELECT id, seq FROM events`
 	if len(where) > 0 {
 		q += " WHERE " + strings.Join(where, " AND ")
 	}
@@ -263,20 +263,11 @@ func (s *Store) listEvents(ctx context.Context, f store.EventFilter) ([]doc.Even
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var ids []string
-	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	if err := rows.Err(); err != nil {
+	ids, seqs, err := scanSeqs(rows, nil)
+	if err != nil {
 		return nil, err
 	}
-	rows.Close()
-	return s.eventsByID(ctx, ids)
+	return s.eventsAt(ctx, ids, seqs)
 }
 
 // page collects a listing walked in index key order (newest day first; within a day, in key
