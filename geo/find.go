@@ -261,7 +261,7 @@ func (g *Gazetteer) matchAt(toks []doc.Token, i int, s *scratch) (Found, bool) {
 			continue // short skeletons join too much: "Shadaa" and Chad
 		}
 		cands := g.rank(posts, tier, s)
-		if single && tier == tierSkel && i == j && !notable(cands) && !locative(toks, i) {
+		if single && tier == tierSkel && i == j && !notable(cands) && !locative(toks, i) && !settlementAfter(toks, j) {
 			continue
 		}
 		return Found{First: i, Last: j, Candidates: cands, Partial: partial(toks, j, maxJ)}, true
@@ -627,6 +627,19 @@ func locative(toks []doc.Token, i int) bool {
 	}
 	switch p {
 	case "in", "near", "at", "outside", "from", "into", "towards", "toward", "around":
+		return true
+	}
+	return false
+}
+
+// settlementAfter reports whether a settlement word follows token j ("Shadadah city", "Tawileh
+// town"): that, like a preposition before, makes a one-word name a place rather than a person.
+func settlementAfter(toks []doc.Token, j int) bool {
+	if j+1 >= len(toks) || toks[j+1].Punct != "" {
+		return false
+	}
+	switch toks[j+1].Norm {
+	case "city", "town", "village", "camp":
 		return true
 	}
 	return false

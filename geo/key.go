@@ -5,8 +5,8 @@ import "unicode/utf8"
 // Keys. A name is looked up under the concatenation of its tokens' doc.Normalize forms with no
 // separators ("Deir ez-Zor", "Deir Ezzor" → "deirezzor"), under the same with Arabic articles
 // dropped ("al-Raqqa" → "raqqa"), and, when neither hits, under a phonetic skeleton of either
-// (vowel and digraph variants folded, doubled letters collapsed, a final -a/-ah/-i/-eh ending
-// dropped): "Shaddadi" and "Ash Shaddādah" share the skeleton "shadad".
+// (vowel and digraph variants folded, th and dh with d, doubled letters collapsed, a final
+// -a/-ah/-i/-eh ending dropped): "Shaddadi" and "Ash Shaddādah" share the skeleton "shadad".
 
 // articles are the forms of the Arabic definite article that transliterations write as a separate
 // token ("al-Bab", "Ash Shaddadah", "Deir ez-Zor"), plus the Persian/Urdu izafe "e"/"i" as in
@@ -122,6 +122,10 @@ func appendSkeleton(dst []byte, key string) ([]byte, bool) {
 			i += 2
 		case c == 'p' && nx == 'h':
 			dst = append(dst, 'f')
+			i += 2
+		case c == 't' && nx == 'h':
+			// Arabic dhal is written th as often as dh ("Thiban", Dhībān)
+			dst = append(dst, 'd')
 			i += 2
 		case c == 'd' && (nx == 'j' || nx == 'h'):
 			if nx == 'j' {

@@ -8,7 +8,7 @@ import (
 )
 
 // Sites (rows of kind S: airports, air bases, military bases, border crossings, dams, oil and gas
-// fields, nuclear plants) are found by their full names like any place ("Al Asad Air Base",
+// fields, nuclear plants, camps for the displaced) are found by their full names like any place ("Al Asad Air Base",
 // "Camp Speicher"), and by a core name followed by a type word of the site's class: "Ain al-Asad
 // air base", "Kabul airport", "the Hmeimim base", "Bab al-Hawa crossing", "Mosul Dam". A core
 // alone is never a match, so "Balad" stays the town while "Balad airbase" is the base, and a
@@ -23,12 +23,14 @@ const (
 	clDam
 	clField
 	clNuclear
+	clCamp
 )
 
 // siteClasses are the classes of each site feature code.
 var siteClasses = map[string]uint8{
 	"AIRP": clAir, "AIRB": clAir | clBase, "MILB": clBase, "PSTB": clCrossing, "BDG": clCrossing,
 	"DAM": clDam, "OILF": clField | clBase, "GASF": clField | clBase, "PSN": clNuclear, "MFG": clNuclear,
+	"CMPRF": clCamp,
 }
 
 // sitePhrases are the type words after a site's core, normalised and joined by spaces.
@@ -50,6 +52,8 @@ var sitePhrases = map[string]uint8{
 	"nuclear station": clNuclear, "npp": clNuclear, "nuclear facility": clNuclear, "nuclear site": clNuclear,
 	"enrichment facility": clNuclear, "enrichment site": clNuclear, "enrichment plant": clNuclear,
 	"power plant": clNuclear | clDam, "power station": clNuclear | clDam,
+	"camp": clCamp, "refugee camp": clCamp, "idp camp": clCamp, "idps camp": clCamp,
+	"displacement camp": clCamp, "displaced persons camp": clCamp, "military camp": clBase,
 }
 
 // sitePhraseStart are the first words of sitePhrases: most words fail here, at the cost of one

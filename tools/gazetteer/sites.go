@@ -37,7 +37,7 @@ type airport struct {
 // site is a site before normalisation.
 type site struct {
 	iso2    string
-	feature string   // GeoNames feature code: AIRP, AIRB, MILB, PSTB, DAM, OILF, GASF, PSN, MFG, BDG
+	feature string   // GeoNames feature code: AIRP, AIRB, MILB, PSTB, DAM, OILF, GASF, PSN, MFG, BDG, CMPRF
 	name    string   // display name
 	names   []string // full names that stand alone
 	cores   []string // names that need a type word after them: from the site's own name, or hand-written
@@ -252,7 +252,7 @@ var airportAliases = map[string][]string{
 }
 
 // handSites are written by hand for sitrep from general knowledge of these places (not taken from
-// any data set): military bases, crossings, dams, oil and gas fields and nuclear sites that the
+// any data set): military bases, crossings, dams, oil and gas fields, nuclear sites and camps that the
 // news of today's conflicts names and OurAirports lacks. Points are to about 2 km, a few (marked)
 // to about 5 km.
 var handSites = []site{
@@ -279,6 +279,7 @@ var handSites = []site{
 	{iso2: "SY", feature: "GASF", name: "Conoco Gas Field", cores: []string{"Conoco", "Koniko"}, lat: 35.36, lon: 40.29},                                                       // to about 5 km
 	{iso2: "SY", feature: "DAM", name: "Tabqa Dam", names: []string{"Euphrates Dam"}, cores: []string{"Tabqa", "al-Tabqa", "Thawra", "al-Thawra", "Euphrates"}, lat: 35.870, lon: 38.570},
 	{iso2: "SY", feature: "DAM", name: "Tishrin Dam", cores: []string{"Tishrin", "Tishreen", "Teshreen"}, lat: 36.383, lon: 38.183},
+	{iso2: "SY", feature: "CMPRF", name: "Al-Hol Camp", cores: []string{"al-Hol", "Hol", "Hole", "al-Hawl", "Hawl", "el-Hol"}, lat: 36.378, lon: 41.145},
 	// Iraq
 	{iso2: "IQ", feature: "DAM", name: "Mosul Dam", cores: []string{"Mosul"}, lat: 36.630, lon: 42.823},
 	{iso2: "IQ", feature: "DAM", name: "Haditha Dam", cores: []string{"Haditha"}, lat: 34.207, lon: 42.355},
@@ -292,6 +293,7 @@ var handSites = []site{
 	{iso2: "PS", feature: "PSTB", name: "Kerem Shalom Crossing", cores: []string{"Kerem Shalom", "Karem Abu Salem", "Kerem Abu Salem", "Karam Abu Salem"}, lat: 31.227, lon: 34.282},
 	{iso2: "PS", feature: "PSTB", name: "Erez Crossing", cores: []string{"Erez", "Beit Hanoun"}, lat: 31.558, lon: 34.536},
 	{iso2: "PS", feature: "PSTB", name: "Allenby Bridge", names: []string{"Allenby Bridge", "King Hussein Bridge"}, cores: []string{"Allenby", "Allenby Bridge", "King Hussein", "King Hussein Bridge", "Karameh"}, lat: 31.873, lon: 35.541},
+	{iso2: "JO", feature: "CMPRF", name: "Zaatari Camp", cores: []string{"Zaatari", "Za'atari", "al-Zaatari", "Zaatri"}, lat: 32.295, lon: 36.325},
 	{iso2: "LB", feature: "PSTB", name: "Masnaa Crossing", cores: []string{"Masnaa", "al-Masnaa", "Jdeidet Yabous"}, lat: 33.695, lon: 36.065},
 	// Libya
 	{iso2: "LY", feature: "PSTB", name: "Ras Jdir Crossing", cores: []string{"Ras Jdir", "Ras Ajdir", "Ras Jedir", "Ras Ajdair"}, lat: 33.151, lon: 11.560},
