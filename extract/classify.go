@@ -68,14 +68,20 @@ func (x *Extractor) refineAssault(s *sentence, trig lexicon.Hit, m *doc.Mention)
 		}
 		return
 	}
+	if s.exchange(trig) {
+		// an exchange of fire has two armed sides: a battle, whatever the weapons
+		m.ACLEDType, m.ACLEDSubType, m.CAMEO, m.Mode = "Battles", "Armed clash", "190", ""
+		return
+	}
+	ins := s.instrumentsFor(trig)
 	if trig.Action.Specificity > 1 {
-		if m.ACLEDSubType == "Remote explosive/landmine/IED" && s.cue("instrument") != nil {
+		if m.ACLEDSubType == "Remote explosive/landmine/IED" && len(ins) > 0 {
 			// "an explosion" caused by a named weapon takes that weapon's type: a suicide bomber, a
 			// drone; a car bomb (VBIED) driven by a suicide attacker is a suicide bombing wherever
 			// the sentence says so
-			if s.instrumentCue("Suicide bomb") {
+			if hasInstrument(ins, "Suicide bomb") {
 				x.setInstrument(m, "Suicide bomb")
-			} else if in := s.cue("instrument"); in.Cue.Value != "Attack" {
+			} else if in := ins[0]; in.Cue.Value != "Attack" {
 				x.setInstrument(m, in.Cue.Value)
 			}
 		}
@@ -84,11 +90,11 @@ func (x *Extractor) refineAssault(s *sentence, trig lexicon.Hit, m *doc.Mention)
 		return
 	}
 	// gunfire between armed sides is a battle, whatever heavier weapon the sentence also names
-	if fire := s.instrumentCue("Attack"); fire && isArmed(m.Actor2) && (m.Actor1 == nil || isArmed(m.Actor1) || m.Actor1.Kind == lexicon.KindUnknown) {
+	if fire := hasInstrument(ins, "Attack"); fire && isArmed(m.Actor2) && (m.Actor1 == nil || isArmed(m.Actor1) || m.Actor1.Kind == lexicon.KindUnknown) {
 		m.ACLEDType, m.ACLEDSubType, m.CAMEO, m.Mode = "Battles", "Armed clash", "190", ""
 		return
 	}
-	if in := s.strongestInstrument(); in != "" {
+	if in := strongestInstrument(ins); in != "" {
 		x.setInstrument(m, in)
 	}
 	// a beating or stoning by people who are not state forces is mob violence
@@ -154,10 +160,10 @@ func (x *Extractor) setInstrument(m *doc.Mention, subType string) {
 }
 
 // strongestInstrument: explosive weapons outrank small arms when a sentence names both.
-func (s *sentence) strongestInstrument() string {
+func strongestInstrument(ins []lexicon.Hit) string {
 	rank := map[string]int{"Suicide bomb": 6, "Air/drone strike": 5, "Shelling/artillery/missile attack": 4, "Remote explosive/landmine/IED": 3, "Grenade": 2, "Attack": 1}
 	best := ""
-	for _, h := range s.cuesOf("instrument") {
+	for _, h := range ins {
 		if rank[h.Cue.Value] > rank[best] {
 			best = h.Cue.Value
 		}
@@ -211,9 +217,9 @@ func (s *sentence) hasProtestWord() bool {
 	return false
 }
 
-// instrumentCue reports whether the sentence names a weapon of the given sub-event type.
-func (s *sentence) instrumentCue(subType string) bool {
-	for _, h := range s.cuesOf("instrument") {
+// hasInstrument reports whether ins holds a weapon of the given sub-event type.
+func hasInstrument(ins []lexicon.Hit, subType string) bool {
+	for _, h := range ins {
 		if h.Cue.Value == subType {
 			return true
 		}

@@ -39,6 +39,10 @@ func (s *sentence) mainTrigger() (lexicon.Hit, bool) {
 // specific as a statement or a movement of forces, though still below a word that names the
 // event: "a convoy was hit by a Turkish drone" is a drone strike, "clashed" still beats "attacked".
 func (s *sentence) outranks(h, b lexicon.Hit) bool {
+	if sh, sb := s.inSupport(h.First), s.inSupport(b.First); sh != sb {
+		// "attacked Turkish forces, in conjunction with airstrikes": the attack is the event
+		return sb
+	}
 	spec := func(x lexicon.Hit) int {
 		if s.claimedObject(x) {
 			return 7

@@ -26,8 +26,12 @@ var nominalMarkers = map[string]bool{"a": true, "an": true, "the": true, "its": 
 func (x *Extractor) assignRoles(s *sentence, trig lexicon.Hit, st *docState) roles {
 	var r roles
 	before, after := -1, -1 // nearest actor hit before the trigger, first after
+	support := s.inSupport(trig.First)
 	for i, h := range s.actors {
 		if h.Last < trig.First {
+			if !support && s.inSupport(h.First) {
+				continue // "Turkish warplanes, supported by artillery, struck": artillery backs the act
+			}
 			if !s.isSourceActor(h) || before < 0 {
 				before = i
 			}
@@ -143,11 +147,22 @@ func (x *Extractor) assignRoles(s *sentence, trig lexicon.Hit, st *docState) rol
 func (s *sentence) adjacentActor(i int) int {
 	for k, h := range s.actors {
 		// an actor phrase may share its last word with the trigger: "Ukrainian drone" + "drone attack"
-		if h.First < i && (h.Last == i-1 || h.Last == i || (h.Last == i-2 && nominalMarkers[s.norm(i-1)])) {
+		if h.First < i && (h.Last == i-1 || h.Last == i || (h.Last == i-2 && nominalMarkers[s.norm(i-1)])) && !s.punctBetween(h.Last, i) {
 			return k
 		}
 	}
 	return -1
+}
+
+// punctBetween reports punctuation between tokens a and b (a < b): "artillery, struck" is no
+// "artillery strike".
+func (s *sentence) punctBetween(a, b int) bool {
+	for k := a + 1; k <= b && k < len(s.toks); k++ {
+		if p := s.toks[k].Punct; p != "" && p != "-" {
+			return true
+		}
+	}
+	return false
 }
 
 // between finds "between X and Y" after the trigger: both sides of a clash.

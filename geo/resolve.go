@@ -277,7 +277,9 @@ const farKm = 1000
 // score is a candidate's score in its sentence and document.
 func score(c Candidate, f Found, ctx Context) float64 {
 	s := c.score
-	if w := ctx.Countries[c.Country]; w > 0 {
+	// a name is no evidence for itself: "Hays" after "Houthi forces" is not in Kansas because
+	// Hays, Kansas is the biggest Hays
+	if w := ctx.Countries[c.Country] - ctx.selfSupport(c, f); w > 0 {
 		s += 3 * float64(min(w, 4))
 	}
 	if c.Admin1Code != "" || c.Admin1 != "" {

@@ -1,0 +1,74 @@
+package extract
+
+import "github.com/sitrep-dev/sitrep/lexicon"
+
+// supportMarkers close a phrase that tells what backed an event rather than the event: "PKK
+// militants attacked Turkish forces, in conjunction with Turkish airstrikes", "a QSD patrol,
+// supported by Coalition warplanes, clashed with ...". The pairs are the marker's last two words.
+var supportMarkers = map[[2]string]bool{
+	{"conjunction", "with"}: true, {"supported", "by"}: true, {"backed", "by"}: true,
+	{"accompanied", "by"}: true, {"covered", "by"}: true, {"assisted", "by"}: true,
+	{"support", "of"}: true, {"cover", "of"}: true, {"aided", "by"}: true,
+}
+
+// supportSpan is how many words a support phrase may hold before its trigger or weapon ("in
+// conjunction with Turkish army airstrikes").
+const supportSpan = 4
+
+// clauseWords end a support phrase: what follows them is a clause of its own ("militants backed
+// by Ankara reported that they have taken control").
+var clauseWords = map[string]bool{"that": true, "which": true, "who": true, "when": true,
+	"after": true, "while": true, "as": true, "have": true, "has": true, "had": true, "were": true, "was": true}
+
+// inSupport reports whether token i stands in a support phrase: a support marker at most
+// supportSpan words before it, with no punctuation or clause word in between.
+func (s *sentence) inSupport(i int) bool {
+	for k := i - 1; k >= 1 && k >= i-supportSpan-1; k-- {
+		if s.toks[k+1].Punct != "" && s.toks[k+1].Punct != "-" {
+			return false
+		}
+		if supportMarkers[[2]string{s.norm(k - 1), s.norm(k)}] {
+			return true
+		}
+		if clauseWords[s.norm(k)] {
+			return false
+		}
+	}
+	return false
+}
+
+// instrumentsFor returns the sentence's weapon cues that bear on the event of trigger trig: those in
+// a support phrase only when the trigger is in one too.
+func (s *sentence) instrumentsFor(trig lexicon.Hit) []lexicon.Hit {
+	all := s.cuesOf("instrument")
+	if s.inSupport(trig.First) {
+		return all
+	}
+	out := all[:0]
+	for _, h := range all {
+		if !s.inSupport(h.First) {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// exchangeWords make two sides' fire one battle: "exchanged shelling", "a shelling exchange",
+// "traded fire".
+var exchangeWords = map[string]bool{"exchanged": true, "exchange": true, "exchanges": true, "exchanging": true, "traded": true, "trading": true}
+
+// exchange reports whether a word of exchange stands right before the trigger ("exchanged
+// shelling", "exchanged artillery shelling") or right after it ("a shelling exchange"), for a
+// trigger that is not a bombing ("set off suicide bombs and exchanged gunfire").
+func (s *sentence) exchange(trig lexicon.Hit) bool {
+	switch trig.Action.ACLEDSubType {
+	case "Suicide bomb", "Remote explosive/landmine/IED", "Grenade":
+		return false
+	}
+	for k := max(trig.First-2, 0); k <= trig.Last+1 && k < len(s.toks); k++ {
+		if exchangeWords[s.norm(k)] {
+			return true
+		}
+	}
+	return false
+}
