@@ -144,9 +144,9 @@ func (x *Extractor) refineProtest(s *sentence, m *doc.Mention) {
 	switch {
 	case s.cue("riot") != nil:
 		m.ACLEDType, m.ACLEDSubType, m.Mode, m.CAMEO = "Riots", "Violent demonstration", "riot", "145"
-	case s.cue("excessive") != nil || (s.cue("intervention") != nil && m.Fatalities != nil):
+	case s.metByForce("excessive") || (s.metByForce("intervention") && m.Fatalities != nil):
 		m.ACLEDSubType, m.Mode, m.CAMEO = "Excessive force against protesters", "", "145"
-	case s.cue("intervention") != nil:
+	case s.metByForce("intervention"):
 		m.ACLEDSubType = "Protest with intervention"
 	}
 }
@@ -205,6 +205,19 @@ func (s *sentence) modality(trig lexicon.Hit, plover string) string {
 func isArmed(a *doc.Actor) bool { return a != nil && armedKinds[a.Kind] }
 
 func organised(a *doc.Actor) bool { return a != nil && organisedForce[a.Kind] }
+
+// newProtest reports a demonstration named as such that is not the one already told of ("the
+// protesters", "the protesting workers", "both events" refer back to it).
+func (s *sentence) newProtest() bool {
+	for _, h := range s.triggers {
+		if h.Action.ACLEDType == "Protests" && h.Action.Specificity == 3 && !backReference[s.norm(h.First-1)] {
+			return true
+		}
+	}
+	return false
+}
+
+var backReference = map[string]bool{"the": true, "this": true, "that": true, "these": true, "those": true, "both": true}
 
 // hasProtestWord reports a demonstration named as such (so violence in it makes a violent
 // demonstration, not mob violence).

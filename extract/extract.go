@@ -131,14 +131,14 @@ func (x *Extractor) refineFromLaterSentences(m *doc.Mention, parsed []*sentence)
 		return
 	}
 	for _, s := range parsed {
-		if s.Span.Start <= m.Evidence.Span.Start || len(s.triggers) > 0 && s.hasProtestWord() {
+		if s.Span.Start <= m.Evidence.Span.Start || s.newProtest() {
 			continue
 		}
 		switch {
-		case s.cue("excessive") != nil:
+		case s.metByForce("excessive"):
 			m.ACLEDSubType, m.Mode, m.CAMEO = "Excessive force against protesters", "", "145"
 			return
-		case s.cue("intervention") != nil:
+		case s.metByForce("intervention"):
 			m.ACLEDSubType = "Protest with intervention"
 		}
 	}

@@ -68,7 +68,14 @@ func mergeWithinDocument(ms []doc.Mention) []doc.Mention {
 	return out
 }
 
+// protestSeverity orders how a protest was met: a later sentence that tells of police breaking it up
+// ("Police intervened in the protest and moved the protesters out") says more than the lead.
+var protestSeverity = map[string]int{"Peaceful protest": 1, "Protest with intervention": 2, "Excessive force against protesters": 3}
+
 func absorb(into *doc.Mention, m doc.Mention) {
+	if into.ACLEDType == "Protests" && m.ACLEDType == "Protests" && protestSeverity[m.ACLEDSubType] > protestSeverity[into.ACLEDSubType] {
+		into.ACLEDSubType, into.Mode, into.CAMEO = m.ACLEDSubType, m.Mode, m.CAMEO
+	}
 	into.Fill(m)
 	if m.Confidence > into.Confidence {
 		into.Confidence = m.Confidence
