@@ -113,7 +113,12 @@ func (x *Extractor) refineAssault(s *sentence, trig lexicon.Hit, m *doc.Mention)
 // unarmedBrawl makes a clash between rioters or unarmed people mob violence, not a battle. Settlers
 // and vigilantes brawling are a mob, as when they beat someone; forces clashing fight a battle.
 func unarmedBrawl(s *sentence, m *doc.Mention) {
-	if m.ACLEDSubType != "Armed clash" || s.cue("riot") == nil || organised(m.Actor1) || organised(m.Actor2) {
+	if m.ACLEDSubType != "Armed clash" || s.cue("riot") == nil {
+		return
+	}
+	// a crowd that fights soldiers or settlers riots; it does not fight a battle
+	crowd := crowdKind(m.Actor1) || crowdKind(m.Actor2)
+	if !crowd && (organised(m.Actor1) || organised(m.Actor2)) {
 		return
 	}
 	m.Type, m.ACLEDType, m.ACLEDSubType, m.CAMEO, m.Mode = "PROTEST", "Riots", "Mob violence", "145", "riot"
@@ -206,6 +211,8 @@ func isArmed(a *doc.Actor) bool { return a != nil && armedKinds[a.Kind] }
 
 func organised(a *doc.Actor) bool { return a != nil && organisedForce[a.Kind] }
 
+func crowdKind(a *doc.Actor) bool { return a != nil && a.Kind == lexicon.KindProtesters }
+
 // newProtest reports a demonstration named as such that is not the one already told of ("the
 // protesters", "the protesting workers", "both events" refer back to it).
 func (s *sentence) newProtest() bool {
@@ -242,4 +249,25 @@ func hasInstrument(ins []lexicon.Hit, subType string) bool {
 
 func isState(a *doc.Actor) bool {
 	return a.Kind == lexicon.KindMilitary || a.Kind == lexicon.KindPolice
+}
+
+// policePower lists the (state, territory) pairs where a state's forces police another's
+// territory: Israel's raids and arrests in the West Bank are arrests.
+var policePower = map[[2]string]bool{{"ISR", "PSE"}: true}
+
+// foreignDetention makes a detention by forces on foreign soil, or by a foreign coalition, an
+// abduction: an arrest is a state's police power in its own territory ("Iraqi border guards
+// detained three shepherds" in Syria, "Coalition forces detained four men").
+func foreignDetention(m *doc.Mention) {
+	if m.ACLEDSubType != "Arrests" || m.Actor1 == nil || m.Location == nil || m.Location.Country == "" {
+		return
+	}
+	a := m.Actor1
+	foreign := a.Kind == lexicon.KindCoalition ||
+		(a.Kind == lexicon.KindMilitary || a.Kind == lexicon.KindPolice) && a.Country != "" && a.Country != m.Location.Country
+	if !foreign || policePower[[2]string{a.Country, m.Location.Country}] {
+		return
+	}
+	m.Type, m.Mode, m.CAMEO = "ASSAULT", "abduct", "181"
+	m.ACLEDType, m.ACLEDSubType = "Violence against civilians", "Abduction/forced disappearance"
 }

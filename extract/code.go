@@ -151,6 +151,7 @@ func (x *Extractor) code(s *sentence, st *docState) (doc.Mention, bool) {
 	x.crowdActor(s, trig, &m)
 	x.unknownPerpetrator(trig, &m)
 	x.fillActorCountries(&m, st)
+	foreignDetention(&m)
 	x.remember(s, st)
 	if m.Location != nil {
 		st.lastPlace, st.havePlace = *m.Location, true

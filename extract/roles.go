@@ -2,6 +2,7 @@ package extract
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/sitrep-dev/sitrep/doc"
 	"github.com/sitrep-dev/sitrep/lexicon"
@@ -29,8 +30,10 @@ func (x *Extractor) assignRoles(s *sentence, trig lexicon.Hit, st *docState) rol
 	support := s.inSupport(trig.First)
 	for i, h := range s.actors {
 		if h.Last < trig.First {
-			if !support && s.inSupport(h.First) {
-				continue // "Turkish warplanes, supported by artillery, struck": artillery backs the act
+			if !support && s.inSupport(h.First) || s.ownerOfThing(h) {
+				// "Turkish warplanes, supported by artillery, struck": artillery backs the act;
+				// "settlers hurled stones at Palestinian vehicles and clashed": vehicles do not clash
+				continue
 			}
 			if !s.isSourceActor(h) || before < 0 {
 				before = i
@@ -398,6 +401,11 @@ func (x *Extractor) actor(s *sentence, h lexicon.Hit, st *docState, acting bool)
 // soldiers fired"), else the country of the event's place; and names them as their kind of it.
 func (x *Extractor) fillActorCountries(m *doc.Mention, st *docState) {
 	for _, a := range []*doc.Actor{m.Actor1, m.Actor2} {
+		if a != nil && a.Country != "" && (a.Kind == lexicon.KindCivilians || a.Kind == lexicon.KindProtesters) && !strings.Contains(a.Name, "(") {
+			// "three Syrian shepherds": civilians of the country their adjective names
+			a.Name = lexicon.GenericKindName(a.Kind, x.lex.CountryName(a.Country))
+			continue
+		}
 		if a == nil || a.Country != "" {
 			continue
 		}
@@ -444,8 +452,19 @@ func (x *Extractor) sources(s *sentence, st *docState, country string) []doc.Att
 			if h.Actor.Kind == lexicon.KindCountry || h.Actor.Kind == lexicon.KindDemonym {
 				a.Name = lexicon.GenericKindName(lexicon.KindGovernment, x.lex.CountryName(h.Actor.Country))
 			}
-			if a.Name == "" && country != "" && (a.Kind == lexicon.KindPolice || a.Kind == lexicon.KindMilitary || a.Kind == lexicon.KindGovernment) {
-				a.Name = lexicon.GenericKindName(a.Kind, x.lex.CountryName(country))
+			if a.Name == "" && (a.Kind == lexicon.KindPolice || a.Kind == lexicon.KindMilitary || a.Kind == lexicon.KindGovernment) {
+				// "Israeli forces arrested 12 Palestinians in the West Bank, the army said": the army
+				// of the force the sentence names, else of the country the event is in
+				c := country
+				for _, o := range s.actors {
+					if o.Actor.Kind == a.Kind && o.Actor.Country != "" && o.First != h.First {
+						c = o.Actor.Country
+						break
+					}
+				}
+				if c != "" {
+					a.Name = lexicon.GenericKindName(a.Kind, x.lex.CountryName(c))
+				}
 			}
 			add(a.Name, a.Span)
 		}

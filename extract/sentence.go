@@ -230,12 +230,28 @@ func (s *sentence) tiedTo(genericLast, partyFirst int) bool {
 var modifierSuffixes = map[string]bool{"based": true, "backed": true, "funded": true, "sponsored": true,
 	"supported": true, "allied": true, "aligned": true, "trained": true, "armed": true, "controlled": true, "held": true}
 
+// thingNouns after a bare demonym make it describe a thing, not name a party that acts: "passing
+// Palestinian vehicles", "Palestinian houses", "Syrian territory" (whose owners may still be the
+// target).
+var thingNouns = map[string]bool{"vehicle": true, "vehicles": true, "car": true, "cars": true, "house": true,
+	"houses": true, "home": true, "homes": true, "shop": true, "shops": true, "land": true, "lands": true,
+	"property": true, "properties": true, "farmland": true, "farmlands": true, "crops": true, "trees": true,
+	"olive": true, "flag": true, "flags": true, "territory": true, "airspace": true, "waters": true, "soil": true,
+	"border": true, "currency": true, "products": true, "goods": true, "ships": true, "vessels": true}
+
+// ownerOfThing reports a bare demonym before a thing noun ("Palestinian vehicles").
+func (s *sentence) ownerOfThing(h lexicon.Hit) bool {
+	k := h.Last + 1
+	return h.Actor.Kind == lexicon.KindDemonym && k < len(s.toks) && s.toks[k].Punct == "" && thingNouns[s.toks[k].Norm]
+}
+
 func (s *sentence) dropModifiers() {
 	out := s.actors[:0]
 	for _, h := range s.actors {
 		if k := h.Last + 1; k < len(s.toks) && s.toks[k].Hyphen && modifierSuffixes[s.toks[k].Norm] {
 			continue
 		}
+
 		out = append(out, h)
 	}
 	s.actors = out
