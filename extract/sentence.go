@@ -64,6 +64,16 @@ func (x *Extractor) parse(ps *sentence, d doc.Document, s doc.Sentence, sc *scra
 			actors = append(actors, h)
 		}
 	}
+	for i, h := range actors {
+		if h.Actor.EarlierKind != "" {
+			// the Taliban of a 2020 report are insurgents, not the government
+			if k := h.Actor.KindOn(d.Published); k != h.Actor.Kind {
+				e := *h.Actor
+				e.Kind = k
+				actors[i].Actor = &e
+			}
+		}
+	}
 	ps.actors = ps.qualifyGeneric(nilIfEmpty(actors))
 	ps.dropModifiers()
 	ps.triggers = ps.senseOfSeize(ps.triggers)
@@ -263,12 +273,37 @@ func (s *sentence) senseOfSeize(trigs []lexicon.Hit) []lexicon.Hit {
 	out := trigs[:0]
 	for _, t := range trigs {
 		if t.Action.ACLEDSubType == "Abduction/forced disappearance" && t.Action.Specificity < 3 && !s.peopleAfter(t.Last) {
+			if s.placeAfter(t.Last) {
+				// "insurgents seized Qadis district headquarters": a place taken
+				t.Action = &placeTaken
+				out = append(out, t)
+			}
 			continue
 		}
 		out = append(out, t)
 	}
 	return out
 }
+
+// placeTaken is territory taken: who took it (a state or not) settles the sub-event type.
+var placeTaken = lexicon.Action{Type: "ASSAULT", CAMEO: "192", ACLEDType: "Battles", ACLEDSubType: "Non-state actor overtakes territory", Specificity: 3}
+
+// placeAfter reports a place name as the object right after token i: "seized Qadis", "seized the
+// town of Tal Tamr".
+func (s *sentence) placeAfter(i int) bool {
+	k := i + 1
+	for k < len(s.toks) && k-i <= 4 && (s.norm(k) == "the" || s.norm(k) == "of" || placeNouns[s.norm(k)]) {
+		k++
+	}
+	for _, p := range s.places {
+		if p.First == k && len(p.Candidates) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+var placeNouns = map[string]bool{"town": true, "village": true, "city": true, "district": true, "area": true}
 
 // peopleAfter reports people as the object right after token i: "30 residents", "a teacher",
 // "two members of ...".

@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -48,9 +49,22 @@ type ActorEntry struct {
 	Name    string
 	Country string // ISO3 or ""
 	Kind    string
+	// EarlierKind, when set, is the actor's kind before KindSince: the Taliban were an armed group
+	// until they took Kabul on 15 August 2021, the government after. See KindOn.
+	EarlierKind string
+	KindSince   time.Time
 	// AlsoPlace marks names that are places too (a country, a capital standing for its government):
 	// after "in", "near" and the like the extractor reads them as places.
 	AlsoPlace bool
+}
+
+// KindOn returns the actor's kind on a day: EarlierKind before KindSince, else Kind. A zero day
+// (a report with no date) gets Kind.
+func (a ActorEntry) KindOn(day time.Time) string {
+	if a.EarlierKind != "" && !day.IsZero() && day.Before(a.KindSince) {
+		return a.EarlierKind
+	}
+	return a.Kind
 }
 
 // IsGeneric reports a common-noun actor with no identity of its own — "Militants", "Gunmen", "Aid

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/sitrep-dev/sitrep/doc"
 )
@@ -110,6 +111,7 @@ func TestBuildRejectsBadFiles(t *testing.T) {
 		{"z-actions.tsv", "plover\tmode\tcameo\tacled_event_type\tacled_sub_event_type\tspecificity\ttriggers\nASSAULT\t\t190\tBattles\tArmed clash\tnine\tclash\n", "specificity"},
 		{"notes.tsv", "a\tb\n", "file name must say"},
 		{"bad-cues.tsv", "kind\tvalue\tphrases\n\xff\n", "not valid UTF-8"},
+		{"era-actors.tsv", "name\tcountry\tkind\taliases\nHawks\tSYR\tgovernment since 2021-13-01, armed_group before\n", "KIND since YYYY-MM-DD"},
 	}
 	for _, tc := range tests {
 		path := filepath.Join(dir, tc.name)
@@ -121,6 +123,39 @@ func TestBuildRejectsBadFiles(t *testing.T) {
 	}
 	if _, err := Build([]string{filepath.Join(dir, "missing-actors.tsv")}); err == nil {
 		t.Error("a missing file must be an error")
+	}
+}
+
+// An actor whose kind changed on a day (an insurgency that took power) has the earlier kind in
+// reports from before that day.
+func TestKindOn(t *testing.T) {
+	lex, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var taliban *ActorEntry
+	for _, h := range lex.Scan(doc.Tokenize("Taliban fighters attacked a checkpoint.", 0)) {
+		if h.Actor != nil && h.Actor.Name == "Taliban" {
+			taliban = h.Actor
+		}
+	}
+	if taliban == nil {
+		t.Fatal("Taliban not found")
+	}
+	day := func(s string) time.Time { d, _ := time.Parse(time.DateOnly, s); return d }
+	for _, tc := range []struct {
+		day  time.Time
+		want string
+	}{
+		{day("2020-03-12"), KindArmedGroup},
+		{day("2021-08-14"), KindArmedGroup},
+		{day("2021-08-15"), KindGovernment},
+		{day("2024-01-01"), KindGovernment},
+		{time.Time{}, KindGovernment},
+	} {
+		if got := taliban.KindOn(tc.day); got != tc.want {
+			t.Errorf("KindOn(%v) = %q, want %q", tc.day, got, tc.want)
+		}
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/sitrep-dev/sitrep/doc"
@@ -82,7 +83,11 @@ func (l *Lexicon) load(kind, name, text string) error {
 			c := &Country{ISO3: f[0], ISO2: f[1], Name: f[2], Aliases: list(f[3]), Demonyms: list(f[4]), Capitals: list(f[5]), Leaders: list(f[6])}
 			l.Countries[c.ISO3] = c
 		case "actors":
-			l.addActor(ActorEntry{Name: f[0], Country: f[1], Kind: f[2]}, append([]string{f[0]}, list(f[3])...)...)
+			e, err := actorKind(ActorEntry{Name: f[0], Country: f[1]}, f[2])
+			if err != nil {
+				return fmt.Errorf("lexicon %s: %s: %w", name, f[0], err)
+			}
+			l.addActor(e, append([]string{f[0]}, list(f[3])...)...)
 		case "outlets":
 			id := len(l.outlets)
 			l.outlets = append(l.outlets, Outlet{Name: f[0], Country: f[1]})
@@ -275,4 +280,22 @@ func groupLeaders(names []string) [][]string {
 		out = append(out, []string{n})
 	}
 	return out
+}
+
+// actorKind reads an actors.tsv kind cell into e: a kind ("armed_group"), or a kind that changed on
+// a day, written "government since 2021-08-15, armed_group before".
+func actorKind(e ActorEntry, cell string) (ActorEntry, error) {
+	kind, rest, changed := strings.Cut(cell, " since ")
+	e.Kind = strings.TrimSpace(kind)
+	if !changed {
+		return e, nil
+	}
+	day, earlier, ok := strings.Cut(rest, ",")
+	earlier = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(earlier), "before"))
+	since, err := time.Parse(time.DateOnly, strings.TrimSpace(day))
+	if !ok || err != nil || earlier == "" || e.Kind == "" {
+		return e, fmt.Errorf("kind %q: want KIND, or KIND since YYYY-MM-DD, EARLIER-KIND before", cell)
+	}
+	e.EarlierKind, e.KindSince = earlier, since
+	return e, nil
 }
