@@ -39,6 +39,10 @@ func (s *sentence) mainTrigger() (lexicon.Hit, bool) {
 // specific as a statement or a movement of forces, though still below a word that names the
 // event: "a convoy was hit by a Turkish drone" is a drone strike, "clashed" still beats "attacked".
 func (s *sentence) outranks(h, b lexicon.Hit) bool {
+	if ah, ab := s.trailingArrest(h), s.trailingArrest(b); ah != ab && typeRank[h.Action.Type] != typeRank[b.Action.Type] {
+		// "raided a hideout, killing four militants and arresting two": the raid is the event
+		return ab
+	}
 	if sh, sb := s.inSupport(h.First), s.inSupport(b.First); sh != sb {
 		// "attacked Turkish forces, in conjunction with airstrikes": the attack is the event
 		return sb
@@ -67,6 +71,12 @@ func (s *sentence) outranks(h, b lexicon.Hit) bool {
 		return pb
 	}
 	return subRank[h.Action.ACLEDSubType] > subRank[b.Action.ACLEDSubType]
+}
+
+// trailingArrest reports an arrest in a participle clause (", arresting two"), which tells how an
+// operation ended.
+func (s *sentence) trailingArrest(h lexicon.Hit) bool {
+	return h.Action.ACLEDSubType == "Arrests" && s.participle(h.First)
 }
 
 // namesVictim reports a trigger word that names the subject of a passive casualty verb: the people

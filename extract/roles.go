@@ -42,6 +42,11 @@ func (x *Extractor) assignRoles(s *sentence, trig lexicon.Hit, st *docState) rol
 			after = i
 		}
 	}
+	if subj := s.participleSubject(trig); subj >= 0 {
+		// "NDS forces raided a hideout in Khogyani, killing four militants and arresting two": the
+		// raiders kill and arrest, not the last party named before the participle
+		before = subj
+	}
 	passive := trig.First > 0 && (beVerbs[s.norm(trig.First-1)] || beVerbs[s.norm(trig.First-2)] && s.norm(trig.First-1) != "")
 	by := -1 // actor after "by" following the trigger
 	for i, h := range s.actors {
@@ -156,6 +161,52 @@ func (s *sentence) adjacentActor(i int) int {
 	}
 	return -1
 }
+
+// participleSubject returns the subject of the clause a participle trigger hangs on (", killing
+// four", ", killing four and arresting two"): the sentence's first party that no preposition
+// governs, or -1 when the trigger is no such participle.
+func (s *sentence) participleSubject(trig lexicon.Hit) int {
+	if !s.participle(trig.First) {
+		return -1
+	}
+	for i, h := range s.actors {
+		if h.Last >= trig.First {
+			break
+		}
+		if s.isSourceActor(h) || s.inSupport(h.First) || s.ownerOfThing(h) || h.First > 0 && subjectlessPreps[s.norm(h.First-1)] {
+			continue
+		}
+		return i
+	}
+	return -1
+}
+
+// participle reports an -ing word that opens a clause after a comma, or follows "and" after such a
+// clause: ", killing four militants and arresting two".
+func (s *sentence) participle(i int) bool {
+	if i <= 0 || !strings.HasSuffix(s.norm(i), "ing") {
+		return false
+	}
+	if p := s.toks[i].Punct; p == "," {
+		return true
+	}
+	if s.norm(i-1) != "and" {
+		return false
+	}
+	for k := i - 2; k > 0 && k >= i-8; k-- {
+		if s.toks[k].Punct == "," && strings.HasSuffix(s.norm(k), "ing") {
+			return true
+		}
+		if s.toks[k].Punct != "" {
+			return false
+		}
+	}
+	return false
+}
+
+// subjectlessPreps govern a party that is no subject: "against the Taliban", "in Kabul".
+var subjectlessPreps = map[string]bool{"against": true, "on": true, "in": true, "at": true, "with": true, "of": true,
+	"by": true, "from": true, "near": true, "into": true, "to": true, "for": true, "targeting": true}
 
 // punctBetween reports punctuation between tokens a and b (a < b): "artillery, struck" is no
 // "artillery strike".
