@@ -186,25 +186,45 @@ func (s *sentence) countKind(first, last int, fatal, hurt []lexicon.Hit) (string
 		j--
 	}
 	bestKind, bestDist, toll := "", 99, false
+	// the cue must govern the count: "killing four militants and arresting two" counts no two dead
 	for _, h := range fatal {
-		if h.Last <= j && first-h.Last <= 6 && first-h.Last < bestDist {
+		if h.Last <= j && first-h.Last <= 6 && first-h.Last < bestDist && !s.verbBetween(h.Last, j) {
 			bestKind, bestDist = "fatal", first-h.Last
 			toll = s.norm(h.First) == "death" || s.norm(h.First) == "toll"
 		}
 	}
 	for _, h := range hurt {
-		if h.Last <= j && first-h.Last <= 6 && first-h.Last < bestDist {
+		if h.Last <= j && first-h.Last <= 6 && first-h.Last < bestDist && !s.verbBetween(h.Last, j) {
 			bestKind, bestDist, toll = "injured", first-h.Last, false
 		}
 	}
 	return bestKind, toll
 }
 
+// verbBetween reports a verb after token a up to token b: then the cue at a does not govern a count
+// after b ("killing four militants and arresting two"), though "killed two fighters and three
+// children" counts both.
+func (s *sentence) verbBetween(a, b int) bool {
+	for k := a + 1; k <= b && k < len(s.toks); k++ {
+		n := s.norm(k)
+		if strings.HasSuffix(n, "ing") || strings.HasSuffix(n, "ed") {
+			return true
+		}
+		for _, t := range s.triggers {
+			if t.First <= k && k <= t.Last {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // words between a casualty verb and its count
 var approxWords = map[string]bool{"at": true, "least": true, "about": true, "around": true, "some": true, "nearly": true,
 	"almost": true, "more": true, "than": true, "over": true, "up": true, "to": true, "rose": true, "risen": true,
 	"climbed": true, "reached": true, "stood": true, "stands": true, "has": true, "had": true, "approximately": true,
-	"roughly": true, "an": true, "estimated": true, "of": true, "the": true, "toll": true, "is": true, "was": true}
+	"roughly": true, "an": true, "estimated": true, "of": true, "the": true, "toll": true, "is": true, "was": true,
+	"total": true, "another": true, "further": true, "additional": true}
 
 // mixedToll reports a count of dead and wounded together ("12 were killed or wounded"): it is
 // neither a death toll nor a count of injured.
