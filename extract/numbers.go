@@ -28,6 +28,13 @@ func (s *sentence) number(i int) (int, int, bool) {
 		if n >= 1900 && n <= 2100 && !strings.Contains(t.Text, ",") {
 			return 0, i, false
 		}
+		// nor is an age: "a 12-year-old boy"
+		if i+1 < len(s.toks) && s.toks[i+1].Hyphen {
+			switch s.toks[i+1].Norm {
+			case "year", "years", "month", "months", "day", "week":
+				return 0, i, false
+			}
+		}
 		return n, i, true
 	}
 	v, ok := numberWords[t.Norm]
@@ -112,6 +119,15 @@ func (s *sentence) casualties() casualtyCount {
 		}
 		i = last
 	}
+	if n, civ, civSpanOne := s.singleVictims(fatal); n > 0 {
+		kSum, kAny = kSum+n, true
+		if civ > 0 {
+			civSum, civAny = civSum+civ, true
+			if civSpan.Len() == 0 {
+				civSpan = civSpanOne
+			}
+		}
+	}
 	var c casualtyCount
 	if tollAny {
 		kSum, kAny = max(toll, kSum), true
@@ -127,6 +143,87 @@ func (s *sentence) casualties() casualtyCount {
 		c.civilians, c.civilianSpan = &civSum, civSpan
 	}
 	return c
+}
+
+// killVerbs are the fatal cues that take their victims as object: "killing a nurse", "shot dead
+// a tribal elder", "killed its rider".
+var killVerbs = map[string]bool{"killed": true, "killing": true, "kill": true, "shot": true, "executed": true,
+	"slain": true, "massacred": true}
+
+// singleDeterminers introduce one victim.
+var singleDeterminers = map[string]bool{"a": true, "an": true, "its": true, "his": true, "her": true}
+
+// personNouns are the heads of a phrase that names one person ("a 12-year-old boy", "an elderly
+// man", "a Hezbollah commander").
+var personNouns = map[string]bool{"man": true, "woman": true, "boy": true, "girl": true, "child": true, "baby": true,
+	"infant": true, "teenager": true, "youth": true, "civilian": true, "person": true, "resident": true, "villager": true,
+	"nurse": true, "doctor": true, "paramedic": true, "medic": true, "rider": true, "driver": true, "shepherd": true,
+	"farmer": true, "fisherman": true, "worker": true, "teacher": true, "student": true, "journalist": true,
+	"photographer": true, "elder": true, "cleric": true, "imam": true, "priest": true, "scholar": true, "mukhtar": true,
+	"sheikh": true, "soldier": true, "policeman": true, "officer": true, "guard": true, "commander": true,
+	"leader": true, "member": true, "fighter": true, "militant": true, "official": true, "minister": true,
+	"protester": true, "son": true, "daughter": true, "wife": true, "husband": true, "brother": true,
+	"sister": true, "father": true, "mother": true, "pilot": true, "judge": true, "prosecutor": true, "mayor": true,
+	"commissioner": true, "governor": true, "chief": true, "spokesman": true, "employee": true, "engineer": true,
+	"lawyer": true, "activist": true, "politician": true, "candidate": true, "lawmaker": true, "trader": true,
+	"merchant": true, "pilgrim": true, "worshipper": true, "bodyguard": true, "deputy": true}
+
+// singleVictims counts the victims a killing verb names one by one ("killing a nurse and two
+// patients" has one here; the two are a count): how many, how many of them are civilians, and the
+// span of the first civilian.
+func (s *sentence) singleVictims(fatal []lexicon.Hit) (n, civ int, civSpan doc.Span) {
+	for _, h := range fatal {
+		verb := s.norm(h.First)
+		k := h.Last + 1
+		if s.norm(k) == "dead" {
+			k++ // "shot dead a tribal elder"
+		}
+		if !killVerbs[verb] || verb == "shot" && s.norm(k-1) != "dead" {
+			continue
+		}
+		for k < len(s.toks) && k-h.Last <= 8 {
+			if !singleDeterminers[s.norm(k)] || s.toks[k].Punct != "" && k > h.Last+1 {
+				break
+			}
+			head := -1
+			for j := k + 1; j < len(s.toks) && j <= k+4; j++ {
+				if s.toks[j].Punct != "" && s.toks[j].Punct != "-" {
+					break
+				}
+				if personNouns[s.norm(j)] {
+					head = j
+					break
+				}
+			}
+			if head < 0 {
+				break
+			}
+			n++
+			if _, ok := s.civilianNoun(k); ok || s.civilianHead(head) {
+				if civ == 0 {
+					civSpan = s.span(k, head)
+				}
+				civ++
+			}
+			// "a woman and her son": go on after "and"
+			if s.norm(head+1) != "and" {
+				break
+			}
+			k = head + 2
+		}
+	}
+	return n, civ, civSpan
+}
+
+// civilianHead reports a person noun the dictionaries make a civilian, other than the vague ones
+// ("man", "person").
+func (s *sentence) civilianHead(i int) bool {
+	for _, h := range s.actors {
+		if h.First <= i && i <= h.Last {
+			return h.Actor.Kind == lexicon.KindCivilians && !vagueVictims[s.norm(i)]
+		}
+	}
+	return false
 }
 
 // vagueVictims are civilian-kind words that do not by themselves say the dead were civilians:
