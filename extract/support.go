@@ -38,15 +38,13 @@ func (s *sentence) inSupport(i int) bool {
 }
 
 // instrumentsFor returns the sentence's weapon cues that bear on the event of trigger trig: those in
-// a support phrase only when the trigger is in one too.
+// a support phrase only when the trigger is in one too, and none that names the target.
 func (s *sentence) instrumentsFor(trig lexicon.Hit) []lexicon.Hit {
 	all := s.cuesOf("instrument")
-	if s.inSupport(trig.First) {
-		return all
-	}
+	support := s.inSupport(trig.First)
 	out := all[:0]
 	for _, h := range all {
-		if !s.inSupport(h.First) {
+		if (support || !s.inSupport(h.First)) && !s.targetWeapon(h, trig) {
 			out = append(out, h)
 		}
 	}
@@ -70,5 +68,29 @@ func (s *sentence) exchange(trig lexicon.Hit) bool {
 			return true
 		}
 	}
-	return false
+	// "to shell back", "fired back", "returned fire"
+	return s.norm(trig.Last+1) == "back" || s.norm(trig.First-1) == "returned"
+}
+
+// targetWeapon reports an instrument cue that names the target, not the weapon: "attacked
+// Turkish army helicopters", "opened fire at an airborne helicopter".
+func (s *sentence) targetWeapon(c lexicon.Hit, trig lexicon.Hit) bool {
+	if c.First <= trig.Last {
+		return false
+	}
+	for k := c.First - 1; k > trig.Last && c.First-k <= 5; k-- {
+		if targetPreps[s.norm(k)] {
+			return true
+		}
+	}
+	// right after a transitive attack verb: "attacked Turkish army helicopters"
+	if c.First == trig.Last+1 {
+		return false
+	}
+	for k := trig.Last + 1; k < c.First; k++ {
+		if s.toks[k].Punct != "" || !(startsUpper(s.toks[k].Text) || nominalMarkers[s.norm(k)] || s.norm(k) == "army" || s.norm(k) == "airborne") {
+			return false
+		}
+	}
+	return true
 }
