@@ -44,7 +44,7 @@ func (s *sentence) instrumentsFor(trig lexicon.Hit) []lexicon.Hit {
 	support := s.inSupport(trig.First)
 	out := all[:0]
 	for _, h := range all {
-		if (support || !s.inSupport(h.First)) && !s.targetWeapon(h, trig) {
+		if (support || !s.inSupport(h.First)) && !s.targetWeapon(h, trig) && !s.nonLethal(h) {
 			out = append(out, h)
 		}
 	}
@@ -93,4 +93,15 @@ func (s *sentence) targetWeapon(c lexicon.Hit, trig lexicon.Hit) bool {
 		}
 	}
 	return true
+}
+
+// nonLethal reports a hit inside the name of a riot-control weapon: "stun grenades", "rubber
+// bullets", "tear gas canisters" (the actions file lists them as how a protest was met).
+func (s *sentence) nonLethal(h lexicon.Hit) bool {
+	for _, t := range s.triggers {
+		if t.Action.ACLEDSubType == "Protest with intervention" && t.Action.Specificity == 1 && t.First <= h.Last && h.First <= t.Last {
+			return true
+		}
+	}
+	return false
 }
