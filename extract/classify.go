@@ -97,7 +97,11 @@ func (x *Extractor) refineAssault(s *sentence, trig lexicon.Hit, m *doc.Mention)
 	if in := strongestInstrument(ins); in != "" {
 		x.setInstrument(m, in)
 	}
-	// a beating or stoning by people who are not state forces is mob violence
+	// a beating or stoning by people who are not state forces is mob violence; "Palestinian youths
+	// threw stones at soldiers" names a crowd by its nationality, not an army
+	if m.ACLEDSubType == "Attack" && s.riotAct(trig) && m.Actor1 != nil && s.bareNationality(m.Actor1.Span) {
+		m.Actor1 = nil
+	}
 	if m.ACLEDSubType == "Attack" && s.cue("riot") != nil && (m.Actor1 == nil || !organisedForce[m.Actor1.Kind]) {
 		m.Type, m.ACLEDType, m.ACLEDSubType, m.CAMEO, m.Mode = "PROTEST", "Riots", "Mob violence", "145", "riot"
 		return
@@ -118,6 +122,10 @@ func unarmedBrawl(s *sentence, m *doc.Mention) {
 	}
 	// a crowd that fights soldiers or settlers riots; it does not fight a battle
 	crowd := crowdKind(m.Actor1) || crowdKind(m.Actor2)
+	if m.Actor1 != nil && s.bareNationality(m.Actor1.Span) {
+		// "Palestinian youths clashed with soldiers, throwing stones": a crowd, not an army
+		m.Actor1, crowd = nil, true
+	}
 	if !crowd && (organised(m.Actor1) || organised(m.Actor2)) {
 		return
 	}
@@ -270,4 +278,25 @@ func foreignDetention(m *doc.Mention) {
 	}
 	m.Type, m.Mode, m.CAMEO = "ASSAULT", "abduct", "181"
 	m.ACLEDType, m.ACLEDSubType = "Violence against civilians", "Abduction/forced disappearance"
+}
+
+// riotAct reports a trigger that is itself a riot cue: "threw stones", "hurled rocks".
+func (s *sentence) riotAct(trig lexicon.Hit) bool {
+	for c := range s.eachCue("riot") {
+		if c.First <= trig.Last && trig.First <= c.Last {
+			return true
+		}
+	}
+	return false
+}
+
+// bareNationality reports an actor span that is a nationality alone ("Palestinian" in "Palestinian
+// youths"), which the roles made a country's military.
+func (s *sentence) bareNationality(sp doc.Span) bool {
+	for _, h := range s.actors {
+		if s.span(h.First, h.Last) == sp {
+			return h.Actor.Kind == lexicon.KindDemonym
+		}
+	}
+	return false
 }

@@ -227,6 +227,9 @@ func (s *sentence) between(trig lexicon.Hit) (int, int) {
 		}
 		first, second := -1, -1
 		for i, h := range s.actors {
+			if h.First > k && (s.isSourceActor(h) || s.clauseBreakBetween(k, h.First) || s.punctBetween(k, h.First)) {
+				break // "clashes between the two sides, Turkish media said": the sides are not named
+			}
 			if h.First > k && first < 0 {
 				first = i
 			} else if first >= 0 && h.First > s.actors[first].Last && second < 0 {

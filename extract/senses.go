@@ -26,7 +26,7 @@ func (s *sentence) dropFalseTriggers() {
 	const keep, drop, block = 0, 1, 2
 	for _, t := range s.triggers {
 		switch {
-		case s.weatherStorm(t.First, t.Last) || s.stormDid(t) || s.bannedProtest(t) || s.weaponBesideVerb(t):
+		case s.weatherStorm(t.First, t.Last) || s.stormDid(t) || s.bannedProtest(t) || s.weaponBesideVerb(t) || s.riotUnit(t.First, t.Last):
 			verdict = append(verdict, drop)
 		case s.forceRoadBlock(t):
 			verdict = append(verdict, block)
@@ -48,7 +48,7 @@ func (s *sentence) dropFalseTriggers() {
 	// nor is a storm a sign of rioting ("stormed" is a riot cue too)
 	cues := s.cues[:0]
 	for _, c := range s.cues {
-		if !s.weatherStorm(c.First, c.Last) {
+		if !s.weatherStorm(c.First, c.Last) && !s.riotUnit(c.First, c.Last) {
 			cues = append(cues, c)
 		}
 	}
@@ -85,6 +85,19 @@ var storedVerbs = map[string]bool{"contained": true, "containing": true, "contai
 func namesWeapon(t lexicon.Hit) bool {
 	a := t.Action
 	return a.Type == "ASSAULT" && a.Specificity == 1 && a.ACLEDSubType != "Attack"
+}
+
+// riotUnit reports "riot" naming a police unit or its kit: "riot police dispersed protesters",
+// "officers in riot gear".
+func (s *sentence) riotUnit(first, last int) bool {
+	if first != last || s.norm(first) != "riot" {
+		return false
+	}
+	switch s.norm(last + 1) {
+	case "police", "policemen", "officers", "gear", "squad", "squads", "units", "unit", "control", "shields", "troops", "forces":
+		return true
+	}
+	return false
 }
 
 // stormDid reports a generic verb whose subject is a storm: "a severe storm hit Gaza", "Storm
