@@ -94,6 +94,15 @@ func (x *Extractor) refineAssault(s *sentence, trig lexicon.Hit, m *doc.Mention)
 		m.ACLEDType, m.ACLEDSubType, m.CAMEO, m.Mode = "Battles", "Armed clash", "190", ""
 		return
 	}
+	if aerialVerbs[s.norm(trig.First)] && m.Actor1 != nil && stateForce(m.Actor1) {
+		// "Israeli strikes killed 45", "the junta bombed a school": a state's forces strike and
+		// bomb from the air; the "bomb" in "bombed" is no roadside bomb
+		ins = withoutOverlap(ins, trig)
+		if in := strongestInstrument(ins); in == "" || in == "Attack" {
+			x.setInstrument(m, "Air/drone strike")
+			return
+		}
+	}
 	if in := strongestInstrument(ins); in != "" {
 		x.setInstrument(m, in)
 	}
@@ -299,4 +308,19 @@ func (s *sentence) bareNationality(sp doc.Span) bool {
 		}
 	}
 	return false
+}
+
+// aerialVerbs are generic attack words that, from a state's forces with no other weapon named,
+// mean an attack from the air.
+var aerialVerbs = map[string]bool{"strike": true, "strikes": true, "bombed": true, "bombing": true, "bombings": true}
+
+// withoutOverlap drops the cues that are the trigger's own words.
+func withoutOverlap(ins []lexicon.Hit, trig lexicon.Hit) []lexicon.Hit {
+	out := make([]lexicon.Hit, 0, len(ins))
+	for _, h := range ins {
+		if h.Last < trig.First || h.First > trig.Last {
+			out = append(out, h)
+		}
+	}
+	return out
 }

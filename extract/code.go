@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strings"
+
 	"github.com/sitrep-dev/sitrep/doc"
 	"github.com/sitrep-dev/sitrep/lexicon"
 	"github.com/sitrep-dev/sitrep/when"
@@ -43,6 +45,10 @@ func (s *sentence) outranks(h, b lexicon.Hit) bool {
 		// "raided a hideout, killing four militants and arresting two": the raid is the event
 		return ab
 	}
+	if dh, db := s.dispersal(h), s.dispersal(b); dh != db && h.Action.Specificity == b.Action.Specificity {
+		// "police fired tear gas to disperse opposition supporters": a gathering met by force
+		return dh
+	}
 	if sh, sb := s.inSupport(h.First), s.inSupport(b.First); sh != sb {
 		// "attacked Turkish forces, in conjunction with airstrikes": the attack is the event
 		return sb
@@ -71,6 +77,19 @@ func (s *sentence) outranks(h, b lexicon.Hit) bool {
 		return pb
 	}
 	return subRank[h.Action.ACLEDSubType] > subRank[b.Action.ACLEDSubType]
+}
+
+// dispersal reports a riot-control weapon in a sentence that says a crowd was dispersed.
+func (s *sentence) dispersal(h lexicon.Hit) bool {
+	if h.Action.ACLEDSubType != "Protest with intervention" || h.Action.Specificity != 1 {
+		return false
+	}
+	for _, t := range s.toks {
+		if strings.HasPrefix(t.Norm, "dispers") {
+			return true
+		}
+	}
+	return false
 }
 
 // trailingArrest reports an arrest in a participle clause (", arresting two"), which tells how an

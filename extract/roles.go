@@ -208,6 +208,16 @@ func (s *sentence) participle(i int) bool {
 var subjectlessPreps = map[string]bool{"against": true, "on": true, "in": true, "at": true, "with": true, "of": true,
 	"by": true, "from": true, "near": true, "into": true, "to": true, "for": true, "targeting": true}
 
+// attackAfter reports an attack word right after token i ("Russian assaults", "Israeli strikes").
+func (s *sentence) attackAfter(i int) bool {
+	for _, t := range s.triggers {
+		if t.First == i+1 && t.Action.Type == "ASSAULT" {
+			return true
+		}
+	}
+	return false
+}
+
 // punctBetween reports punctuation between tokens a and b (a < b): "artillery, struck" is no
 // "artillery strike".
 func (s *sentence) punctBetween(a, b int) bool {
@@ -441,7 +451,10 @@ func (x *Extractor) actor(s *sentence, h lexicon.Hit, st *docState, acting bool)
 		if trig, ok := s.mainTrigger(); ok && (trig.Action.Type == "ASSAULT" || trig.Action.Type == "THREATEN") && acting {
 			kind = lexicon.KindMilitary
 		}
-		if !acting && e.Kind == lexicon.KindDemonym {
+		switch {
+		case e.Kind == lexicon.KindDemonym && s.attackAfter(h.Last):
+			kind = lexicon.KindMilitary // "repelled 45 Russian assaults": the attackers' army
+		case !acting && e.Kind == lexicon.KindDemonym:
 			kind = lexicon.KindCivilians
 		}
 		a.Kind = kind

@@ -26,7 +26,7 @@ func (s *sentence) dropFalseTriggers() {
 	const keep, drop, block = 0, 1, 2
 	for _, t := range s.triggers {
 		switch {
-		case s.weatherStorm(t.First, t.Last) || s.stormDid(t) || s.bannedProtest(t) || s.weaponBesideVerb(t) || s.riotUnit(t.First, t.Last):
+		case s.weatherStorm(t.First, t.Last) || s.stormDid(t) || s.bannedProtest(t) || s.weaponBesideVerb(t) || s.riotUnit(t.First, t.Last) || s.launchedNothing(t) || s.capturedNoPlace(t):
 			verdict = append(verdict, drop)
 		case s.forceRoadBlock(t):
 			verdict = append(verdict, block)
@@ -85,6 +85,26 @@ var storedVerbs = map[string]bool{"contained": true, "containing": true, "contai
 func namesWeapon(t lexicon.Hit) bool {
 	a := t.Action
 	return a.Type == "ASSAULT" && a.Specificity == 1 && a.ACLEDSubType != "Attack"
+}
+
+// capturedNoPlace reports "captured" with no place or position as its object: "captured two
+// soldiers" is no territory taken.
+func (s *sentence) capturedNoPlace(t lexicon.Hit) bool {
+	return t.First == t.Last && s.norm(t.First) == "captured" && t.Action.ACLEDSubType == "Non-state actor overtakes territory" && !s.placeAfter(t.Last)
+}
+
+// launchedNothing reports "launched" with no weapon as its object: "launched 120 drones and seven
+// missiles at Ukraine" is an attack, "launched an investigation" is not.
+func (s *sentence) launchedNothing(t lexicon.Hit) bool {
+	if t.First != t.Last || s.norm(t.First) != "launched" {
+		return false
+	}
+	for c := range s.eachCue("instrument") {
+		if c.First > t.Last && c.First-t.Last <= 5 {
+			return false
+		}
+	}
+	return true
 }
 
 // riotUnit reports "riot" naming a police unit or its kit: "riot police dispersed protesters",

@@ -292,8 +292,17 @@ var placeTaken = lexicon.Action{Type: "ASSAULT", CAMEO: "192", ACLEDType: "Battl
 // town of Tal Tamr".
 func (s *sentence) placeAfter(i int) bool {
 	k := i + 1
-	for k < len(s.toks) && k-i <= 4 && (s.norm(k) == "the" || s.norm(k) == "of" || placeNouns[s.norm(k)]) {
-		k++
+	for ; k < len(s.toks) && k-i <= 4; k++ {
+		if s.toks[k].Punct != "" {
+			break
+		}
+		n := s.norm(k)
+		if positionNouns[n] && !(n == "district" && k+1 < len(s.toks) && placeNouns[s.norm(k+1)]) {
+			return true // "captured a military base", "seized the district headquarters"
+		}
+		if !nominalMarkers[n] && !placeNouns[n] && n != "military" && n != "army" && n != "district" {
+			break
+		}
 	}
 	for _, p := range s.places {
 		if p.First == k && len(p.Candidates) > 0 {
@@ -304,6 +313,12 @@ func (s *sentence) placeAfter(i int) bool {
 }
 
 var placeNouns = map[string]bool{"town": true, "village": true, "city": true, "district": true, "area": true}
+
+// positionNouns are the places and posts a force takes: "captured a military base".
+var positionNouns = map[string]bool{"town": true, "village": true, "city": true, "base": true, "outpost": true,
+	"outposts": true, "headquarters": true, "positions": true, "position": true, "hill": true, "hills": true,
+	"hilltop": true, "hilltops": true, "airport": true, "airbase": true, "garrison": true, "checkpoint": true,
+	"checkpoints": true, "villages": true, "towns": true, "district": true, "post": true, "posts": true}
 
 // peopleAfter reports people as the object right after token i: "30 residents", "a teacher",
 // "two members of ...".
