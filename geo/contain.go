@@ -19,6 +19,13 @@ func (g *Gazetteer) containers(toks []doc.Token, out []Found) {
 		cs, strict := containersOf(toks, out, k)
 		// a building in a place ("the Istanbul courthouse in Sisli") is narrowed like a place in
 		// it, but the place stays the event's
+		if len(cs) > 0 && strict && !g.anyWithin(out[k].Candidates, out, cs) {
+			// "Khogyani district of Nangarhar": the exact spelling is another district's
+			// alternate name, the one the text means is a transliteration away
+			if alt := g.skeletonCandidates(toks, out[k]); g.anyWithin(alt, out, cs) {
+				out[k].Candidates = alt
+			}
+		}
 		if len(cs) > 0 && g.narrow(&out[k], out, cs, strict) && !out[k].Facility {
 			out[k].Inside = true
 			for _, j := range cs {
@@ -140,6 +147,69 @@ func listFollows(toks []doc.Token, out []Found, j int) bool {
 		return false
 	}
 	return false
+}
+
+// anyWithin reports whether a candidate lies in one of the containers cs (a division of theirs, or
+// the province a provincial capital stands for).
+func (g *Gazetteer) anyWithin(cands []Candidate, out []Found, cs []int) bool {
+	for _, c := range cands {
+		for _, j := range cs {
+			for _, o := range out[j].Candidates {
+				if o.entry == c.entry || o.entry == 0 {
+					continue
+				}
+				if o.Level == doc.PrecisionCity {
+					if strings.HasPrefix(o.Feature, "PPLA") && o.Feature != "PPLA2" && o.Admin1Code != "" && o.Admin1Code == c.Admin1Code {
+						return true
+					}
+					continue
+				}
+				if within(g, c, o) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// skeletonCandidates looks the name of f up by its phonetic skeleton alone, skipping the exact
+// keys that found its candidates: nil when that finds nothing more.
+func (g *Gazetteer) skeletonCandidates(toks []doc.Token, f Found) []Candidate {
+	last := f.Last
+	if f.Kind != "" && last > f.First && kindsAfter[toks[last].Norm] != "" {
+		last-- // the type word annotate took on: "Khogyani district"
+	}
+	s := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(s)
+	s.full, s.strip = s.full[:0], s.strip[:0]
+	for k := f.First; k <= last; k++ {
+		n := toks[k].Norm
+		if k == last {
+			n = lastNorm(toks[k])
+		}
+		s.full = append(s.full, n...)
+		if k < last && isArticle(n) {
+			continue
+		}
+		s.strip = append(s.strip, n...)
+	}
+	var ok bool
+	s.posts = s.posts[:0]
+	if s.sk, ok = appendSkeleton(s.sk[:0], string(s.strip)); !ok || len(s.sk) < 5 {
+		return nil
+	}
+	s.posts = g.skel.get(s.sk, s.posts)
+	out := s.posts[:0]
+	for _, p := range s.posts {
+		if e := &g.entries[p&postingMask]; e.article && e.level != lvCountry {
+			out = append(out, p)
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return g.rank(out, tierSkel, s)
 }
 
 // narrow keeps the candidates of f that lie in one of the containers cs (the first container that
@@ -350,7 +420,7 @@ func within(g *Gazetteer, c, o Candidate) bool {
 	case doc.PrecisionCountry:
 		return c.Level != doc.PrecisionCountry
 	case doc.PrecisionAdmin1:
-		return c.Admin1Code == o.Admin1Code && c.Level == doc.PrecisionCity
+		return c.Admin1Code == o.Admin1Code && (c.Level == doc.PrecisionCity || c.Level == doc.PrecisionAdmin2)
 	case doc.PrecisionAdmin2:
 		// districts carry no code on their places: their box, with a margin for its few places
 		if c.Level != doc.PrecisionCity || c.Admin1Code != o.Admin1Code {

@@ -44,7 +44,7 @@ var placeFloors = map[string]float64{
 
 var placeColumns = []string{"text", "place", "lat", "lon", "tolerance_km", "precision", "country"}
 
-var placePrecisions = []string{doc.PrecisionPoint, doc.PrecisionCity, doc.PrecisionNear, doc.PrecisionAdmin1, doc.PrecisionRegion, doc.PrecisionCountry}
+var placePrecisions = []string{doc.PrecisionPoint, doc.PrecisionCity, doc.PrecisionNear, doc.PrecisionAdmin2, doc.PrecisionAdmin1, doc.PrecisionRegion, doc.PrecisionCountry}
 
 type placeRow struct {
 	line          int
