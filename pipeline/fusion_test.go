@@ -20,12 +20,11 @@ import (
 )
 
 // The fusion gold set's figures with the real extractor meet their targets: precision at least 0.95
-// (measured: 1.000, 137 of 137 pairs), recall at least 0.90 (measured: 0.958, 137 of 143). The six
-// pairs fusion misses are lost by geoparsing first (Kanbalu missing from the gazetteer, al-Busayrah
-// placed in Jordan in one report).
+// (measured: 1.000, 140 of 140 pairs), recall at least 0.90 (measured: 0.979, 140 of 143). The three
+// pairs fusion misses are lost by geoparsing first (Kanbalu missing from the gazetteer).
 const (
 	wantPrecision = 0.95
-	recallFloor   = 0.93
+	recallFloor   = 0.96
 )
 
 var extractor = sync.OnceValues(extract.Default)
