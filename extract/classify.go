@@ -68,6 +68,13 @@ func (x *Extractor) refineAssault(s *sentence, trig lexicon.Hit, m *doc.Mention)
 		}
 		return
 	}
+	if s.namesOperation(trig) && m.Fatalities == nil && m.Injured == nil && trig.Action.ACLEDSubType == "Armed clash" {
+		// "launched a ground operation against the PKK in Bagok": troops moved, nobody is
+		// reported hurt
+		m.Type, m.Mode, m.CAMEO = "MOBILIZE", "", "152"
+		m.ACLEDType, m.ACLEDSubType = "Strategic developments", "Change to group/activity"
+		return
+	}
 	if s.exchange(trig) {
 		// an exchange of fire has two armed sides: a battle, whatever the weapons
 		m.ACLEDType, m.ACLEDSubType, m.CAMEO, m.Mode = "Battles", "Armed clash", "190", ""
@@ -323,4 +330,15 @@ func withoutOverlap(ins []lexicon.Hit, trig lexicon.Hit) []lexicon.Hit {
 		}
 	}
 	return out
+}
+
+// namesOperation reports a trigger phrase built on "operation" ("operation against", "clearance
+// operation").
+func (s *sentence) namesOperation(trig lexicon.Hit) bool {
+	for k := trig.First; k <= trig.Last; k++ {
+		if strings.HasPrefix(s.norm(k), "operation") {
+			return true
+		}
+	}
+	return false
 }

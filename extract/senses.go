@@ -192,7 +192,9 @@ var banWords = map[string]bool{"ban": true, "bans": true, "banned": true, "banni
 var banFillers = map[string]bool{"on": true, "of": true, "a": true, "an": true, "the": true, "all": true, "any": true,
 	"further": true, "public": true, "new": true, "planned": true, "and": true, "or": true, "street": true, "mass": true,
 	"future": true, "large": true, "unauthorised": true, "unauthorized": true, "unlicensed": true, "gatherings": true,
-	"sit": true, "ins": true, "in": true, "holding": true, "organising": true, "organizing": true, "staging": true}
+	"sit": true, "ins": true, "in": true, "holding": true, "organising": true, "organizing": true, "staging": true,
+	"forms": true, "kinds": true, "types": true, "press": true, "conferences": true, "conference": true, "statements": true,
+	"meetings": true, "events": true, "other": true, "political": true, "outdoor": true, "open": true, "air": true}
 
 // bannedProtest reports a protest word that is what a ban forbids: "the governor issued a ban on
 // marches, protests and rallies" reports the ban, not a protest.
