@@ -34,3 +34,20 @@ func TestEventPlace(t *testing.T) {
 		}
 	}
 }
+
+// A road named after a town far abroad is where the report is: "the Castello road" in an Aleppo
+// report is not in Castelló de la Plana, Spain. Not so a town nearby ("the Homs highway").
+func TestFacilityNamedAfterTownAbroad(t *testing.T) {
+	x := extractor(t)
+	text := "Government forces and the Syrian Democratic Forces clashed in Aleppo on Monday, killing four people. " +
+		"The two sides agreed on Tuesday to pull back fighters and reopen the Castello road."
+	ms := x.Extract(doc.Document{ID: "t", Text: text, Published: time.Date(2025, 12, 23, 0, 0, 0, 0, time.UTC)})
+	if len(ms) < 2 {
+		t.Fatalf("%d events, want the clash and the agreement", len(ms))
+	}
+	for _, m := range ms {
+		if m.Location == nil || m.Location.Country != "SYR" {
+			t.Errorf("%s (%q): place %+v, want one in Syria", m.ACLEDSubType, m.Evidence.Sentence, m.Location)
+		}
+	}
+}

@@ -229,6 +229,28 @@ func (g *Gazetteer) implausible(c Candidate, f Found, ctx Context) bool {
 			}
 		}
 	}
+	// a road, square or building named after a town ("the Castello road" in Aleppo) lies where
+	// the report is, not in the town far abroad it is named after, however big that town
+	if f.Facility && c.Level == doc.PrecisionCity && !c.Site && ctx.Countries[c.Country]-ctx.selfSupport(c, f) <= 0 {
+		far := false
+		for iso3, w := range ctx.nameW {
+			if iso3 == c.Country || w < 2 {
+				continue
+			}
+			i, ok := g.iso3[iso3]
+			if !ok {
+				continue
+			}
+			if e := &g.entries[i]; distance(c.Lat, c.Lon, e.lat, e.lon) <= farKm {
+				far = false
+				break
+			}
+			far = true
+		}
+		if far {
+			return true
+		}
+	}
 	// a site is named with its type word ("Incirlik air base"): not a village that shares a
 	// town's name, and bases and crossings lie abroad as often as not
 	if c.Level != doc.PrecisionCity || c.Site || c.Population >= 100_000 || c.Feature == "PPLC" || len(ctx.Countries) == 0 {
