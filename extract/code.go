@@ -108,7 +108,7 @@ func (s *sentence) namesVictim(h lexicon.Hit) bool {
 // passiveOutcome reports a casualty verb in the passive ("were killed", "was shot dead"): it says
 // what happened to the victims, not what the attacker did.
 func (s *sentence) passiveOutcome(h lexicon.Hit) bool {
-	return h.First > 0 && beVerbs[s.norm(h.First-1)] && s.isFatalWord(h)
+	return h.First > 0 && s.beVerb(h.First-1) && s.isFatalWord(h)
 }
 
 func (s *sentence) isFatalWord(h lexicon.Hit) bool {

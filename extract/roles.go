@@ -47,7 +47,7 @@ func (x *Extractor) assignRoles(s *sentence, trig lexicon.Hit, st *docState) rol
 		// raiders kill and arrest, not the last party named before the participle
 		before = subj
 	}
-	passive := trig.First > 0 && (beVerbs[s.norm(trig.First-1)] || beVerbs[s.norm(trig.First-2)] && s.norm(trig.First-1) != "")
+	passive := trig.First > 0 && (s.beVerb(trig.First-1) || s.beVerb(trig.First-2) && s.norm(trig.First-1) != "")
 	by := -1 // actor after "by" following the trigger
 	for i, h := range s.actors {
 		if h.First > trig.Last && h.First-trig.Last <= 6 && s.precededBy(h.First, "by") {
@@ -216,6 +216,20 @@ func (s *sentence) attackAfter(i int) bool {
 		}
 	}
 	return false
+}
+
+// beVerb reports a form of "be" at token i that is not the acronym of a party: "IS militants
+// killed a shepherd" has no passive.
+func (s *sentence) beVerb(i int) bool {
+	if i < 0 || i >= len(s.toks) || !beVerbs[s.norm(i)] {
+		return false
+	}
+	for _, h := range s.actors {
+		if h.First <= i && i <= h.Last {
+			return false
+		}
+	}
+	return true
 }
 
 // punctBetween reports punctuation between tokens a and b (a < b): "artillery, struck" is no
@@ -428,7 +442,7 @@ func (s *sentence) isCount(k int) bool {
 // strike", "three members of the SDF were killed when ..."), or -1: the party the attack hit.
 func (s *sentence) passiveVictim(trig lexicon.Hit) int {
 	for _, c := range s.cues {
-		if c.Cue.Kind != "fatal" && c.Cue.Kind != "injured" || !beVerbs[s.norm(c.First)] && !beVerbs[s.norm(c.First-1)] {
+		if c.Cue.Kind != "fatal" && c.Cue.Kind != "injured" || !s.beVerb(c.First) && !s.beVerb(c.First-1) {
 			continue
 		}
 		for i := len(s.actors) - 1; i >= 0; i-- {
@@ -468,6 +482,11 @@ func (x *Extractor) actor(s *sentence, h lexicon.Hit, st *docState, acting bool)
 // soldiers fired"), else the country of the event's place; and names them as their kind of it.
 func (x *Extractor) fillActorCountries(m *doc.Mention, st *docState) {
 	for _, a := range []*doc.Actor{m.Actor1, m.Actor2} {
+		if a != nil && a.Country != "" && a.Name == "" {
+			// "Iraqi Federal Police": the force of the country its adjective names
+			a.Name = lexicon.GenericKindName(a.Kind, x.lex.CountryName(a.Country))
+			continue
+		}
 		if a != nil && a.Country != "" && (a.Kind == lexicon.KindCivilians || a.Kind == lexicon.KindProtesters) && !strings.Contains(a.Name, "(") {
 			// "three Syrian shepherds": civilians of the country their adjective names
 			a.Name = lexicon.GenericKindName(a.Kind, x.lex.CountryName(a.Country))

@@ -199,7 +199,7 @@ func (s *sentence) qualifyGeneric(hits []lexicon.Hit) []lexicon.Hit {
 			continue
 		}
 		led := i+1 < len(hits) && hits[i+1].First == h.Last+2 && s.norm(h.Last+1) == "led" && s.toks[h.Last+1].Hyphen
-		if i+1 < len(hits) && (hits[i+1].First == h.Last+1 || led) && hits[i+1].Actor.IsGeneric() && !h.Actor.IsGeneric() {
+		if i+1 < len(hits) && (hits[i+1].First == h.Last+1 || led || isBareCountry(h) && s.unitNameBetween(h.Last, hits[i+1].First)) && hits[i+1].Actor.IsGeneric() && !h.Actor.IsGeneric() {
 			next := hits[i+1]
 			joined := lexicon.Hit{First: h.First, Last: next.Last, Actor: h.Actor}
 			if isBareCountry(h) {
@@ -248,6 +248,23 @@ var thingNouns = map[string]bool{"vehicle": true, "vehicles": true, "car": true,
 	"property": true, "properties": true, "farmland": true, "farmlands": true, "crops": true, "trees": true,
 	"olive": true, "flag": true, "flags": true, "territory": true, "airspace": true, "waters": true, "soil": true,
 	"border": true, "currency": true, "products": true, "goods": true, "ships": true, "vessels": true}
+
+// unitNameBetween reports one or two capitalised words between tokens a and b, the name of a
+// unit: "Iraqi Federal Police", "Turkish Land Forces".
+func (s *sentence) unitNameBetween(a, b int) bool {
+	if b-a < 2 || b-a > 3 {
+		return false
+	}
+	for k := a + 1; k <= b; k++ {
+		if s.toks[k].Punct != "" && s.toks[k].Punct != "-" {
+			return false
+		}
+		if k < b && !startsUpper(s.toks[k].Text) {
+			return false
+		}
+	}
+	return true
+}
 
 // ownerOfThing reports a bare demonym before a thing noun ("Palestinian vehicles").
 func (s *sentence) ownerOfThing(h lexicon.Hit) bool {
