@@ -123,7 +123,12 @@ func (x *Extractor) refineAssault(s *sentence, trig lexicon.Hit, m *doc.Mention)
 		return
 	}
 	// small-arms violence against an armed target is a battle; against civilians, an attack. A
-	// government attacks through its forces ("the Taliban attacked a checkpoint").
+	// government attacks through its forces ("the Taliban attacked a checkpoint"). A unit the
+	// dictionaries do not know is armed all the same ("two 5th Armored Division members").
+	if m.ACLEDSubType == "Attack" && !isArmed(m.Actor2) && s.unitObject(trig) && (m.Actor1 == nil || !crowdKind(m.Actor1)) {
+		m.ACLEDType, m.ACLEDSubType, m.CAMEO, m.Mode = "Battles", "Armed clash", "190", ""
+		return
+	}
 	if m.ACLEDSubType == "Attack" && isArmed(m.Actor2) && (m.Actor1 == nil || armedKinds[m.Actor1.Kind] || m.Actor1.Kind == lexicon.KindUnknown || m.Actor1.Kind == lexicon.KindGovernment) {
 		m.ACLEDType, m.ACLEDSubType, m.CAMEO, m.Mode = "Battles", "Armed clash", "190", ""
 	}
@@ -337,6 +342,24 @@ func withoutOverlap(ins []lexicon.Hit, trig lexicon.Hit) []lexicon.Hit {
 func (s *sentence) namesOperation(trig lexicon.Hit) bool {
 	for k := trig.First; k <= trig.Last; k++ {
 		if strings.HasPrefix(s.norm(k), "operation") {
+			return true
+		}
+	}
+	return false
+}
+
+// unitWords name military formations; written with a capital, or after an ordinal ("5th
+// Armored Division", "the 47th Brigade", "Liwaa al-Waqas").
+var unitWords = map[string]bool{"division": true, "brigade": true, "brigades": true, "battalion": true,
+	"regiment": true, "corps": true, "liwaa": true, "liwa": true}
+
+// unitObject reports a military unit in the object of the trigger, before the clause ends.
+func (s *sentence) unitObject(trig lexicon.Hit) bool {
+	for k := trig.Last + 1; k < len(s.toks) && k <= trig.Last+10; k++ {
+		if p := s.toks[k].Punct; p != "" && p != "-" {
+			return false
+		}
+		if unitWords[s.norm(k)] && startsUpper(s.toks[k].Text) {
 			return true
 		}
 	}
