@@ -565,7 +565,9 @@ func (g *Gazetteer) baseScore(e *entry, p uint32, tier int) float64 {
 		}
 	}
 	if p&flagMain != 0 {
-		s += 1
+		// a place's own name outweighs a feature class step: "Tafas" is Tafas in Daraa, not a
+		// district seat in Turkey that lists it among its alternate names
+		s += 1.5
 	}
 	if p&flagStrip != 0 {
 		s -= 0.3
