@@ -41,7 +41,10 @@ func (x *Extractor) parse(ps *sentence, d doc.Document, s doc.Sentence, sc *scra
 	for _, p := range ps.places {
 		lost := false
 		for _, h := range names {
-			if overlaps(h.First, h.Last, p.First, p.Last) && !(h.Actor != nil && h.Actor.AlsoPlace && (isLocative(p.Cue) || p.Bearing != "" || p.Qualifier != "")) {
+			if overlaps(h.First, h.Last, p.First, p.Last) && !(h.Actor != nil && h.Actor.AlsoPlace && (isLocative(p.Cue) || p.Bearing != "" || p.Qualifier != "")) &&
+				!(h.Outlet != nil && (p.Encloses || p.Container || p.Kind != "")) {
+				// an outlet named like a province stands as the province where the text files a
+				// place under it: "Beyza city (Fars)" is not the Fars news agency
 				lost = true
 			}
 		}
