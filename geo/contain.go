@@ -182,18 +182,7 @@ func (g *Gazetteer) skeletonCandidates(toks []doc.Token, f Found) []Candidate {
 	}
 	s := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(s)
-	s.full, s.strip = s.full[:0], s.strip[:0]
-	for k := f.First; k <= last; k++ {
-		n := toks[k].Norm
-		if k == last {
-			n = lastNorm(toks[k])
-		}
-		s.full = append(s.full, n...)
-		if k < last && isArticle(n) {
-			continue
-		}
-		s.strip = append(s.strip, n...)
-	}
+	s.nameKeys(toks, f.First, last)
 	var ok bool
 	s.posts = s.posts[:0]
 	if s.sk, ok = appendSkeleton(s.sk[:0], string(s.strip)); !ok || len(s.sk) < 5 {

@@ -213,23 +213,7 @@ func (g *Gazetteer) matchAt(toks []doc.Token, i int, s *scratch) (Found, bool) {
 		if !canEnd(toks, j) {
 			continue
 		}
-		// keys
-		s.full, s.strip = s.full[:0], s.strip[:0]
-		content := 0 // tokens that are not articles
-		var contentTok int
-		for k := i; k <= j; k++ {
-			n := toks[k].Norm
-			if k == j {
-				n = lastNorm(toks[k])
-			}
-			s.full = append(s.full, n...)
-			if k < j && isArticle(n) {
-				continue
-			}
-			s.strip = append(s.strip, n...)
-			content++
-			contentTok = k
-		}
+		content, contentTok := s.nameKeys(toks, i, j)
 		if len(s.full) == 0 {
 			continue
 		}
@@ -267,6 +251,26 @@ func (g *Gazetteer) matchAt(toks []doc.Token, i int, s *scratch) (Found, bool) {
 		return Found{First: i, Last: j, Candidates: cands, Partial: partial(toks, j, maxJ)}, true
 	}
 	return Found{}, false
+}
+
+// nameKeys sets s.full and s.strip to the keys of the name in tokens i..j (see key.go) and returns
+// how many of its tokens are not articles, and the last of those.
+func (s *scratch) nameKeys(toks []doc.Token, i, j int) (content, contentTok int) {
+	s.full, s.strip = s.full[:0], s.strip[:0]
+	for k := i; k <= j; k++ {
+		n := toks[k].Norm
+		if k == j {
+			n = lastNorm(toks[k])
+		}
+		s.full = append(s.full, n...)
+		if k < j && isArticle(n) {
+			continue
+		}
+		s.strip = append(s.strip, n...)
+		content++
+		contentTok = k
+	}
+	return content, contentTok
 }
 
 // facility reports whether the word after token j makes the name before it the name of a thing:
