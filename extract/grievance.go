@@ -13,9 +13,9 @@ var grievanceWords = map[string]bool{
 // who is detained".
 var relativeWords = map[string]bool{"who": true, "whom": true, "which": true, "whose": true}
 
-// metByForce returns the first cue of kind ("intervention", "excessive") that tells how the
-// sentence's protest was met, leaving out those that name its grievance ("over the arrests of"),
-// other people's fate ("who were arrested") or a crowd that left by itself ("dispersed peacefully").
+// metByForce reports whether a cue of kind ("intervention", "excessive") tells how the sentence's
+// protest was met, leaving out those that name its grievance ("over the arrests of"), other
+// people's fate ("who were arrested") or a crowd that left by itself ("dispersed peacefully").
 func (s *sentence) metByForce(kind string) bool {
 	for c := range s.eachCue(kind) {
 		if s.norm(c.Last+1) == "of" || s.norm(c.Last+1) == "peacefully" {

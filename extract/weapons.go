@@ -1,0 +1,51 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/sitrep-dev/sitrep/lexicon"
+)
+
+// aerialVerbs are generic attack words that, from a state's forces with no other weapon named,
+// mean an attack from the air.
+var aerialVerbs = map[string]bool{"strike": true, "strikes": true, "bombed": true, "bombing": true, "bombings": true}
+
+// withoutOverlap drops the cues that are the trigger's own words.
+func withoutOverlap(ins []lexicon.Hit, trig lexicon.Hit) []lexicon.Hit {
+	out := make([]lexicon.Hit, 0, len(ins))
+	for _, h := range ins {
+		if h.Last < trig.First || h.First > trig.Last {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// unitWords name military formations; written with a capital, or after an ordinal ("5th
+// Armored Division", "the 47th Brigade", "Liwaa al-Waqas").
+var unitWords = map[string]bool{"division": true, "brigade": true, "brigades": true, "battalion": true,
+	"regiment": true, "corps": true, "liwaa": true, "liwa": true}
+
+// unitObject reports a military unit in the object of the trigger, before the clause ends.
+func (s *sentence) unitObject(trig lexicon.Hit) bool {
+	for k := trig.Last + 1; k < len(s.toks) && k <= trig.Last+10; k++ {
+		if p := s.toks[k].Punct; p != "" && p != "-" {
+			return false
+		}
+		if unitWords[s.norm(k)] && startsUpper(s.toks[k].Text) {
+			return true
+		}
+	}
+	return false
+}
+
+// namesOperation reports a trigger phrase built on "operation" ("operation against", "clearance
+// operation").
+func (s *sentence) namesOperation(trig lexicon.Hit) bool {
+	for k := trig.First; k <= trig.Last; k++ {
+		if strings.HasPrefix(s.norm(k), "operation") {
+			return true
+		}
+	}
+	return false
+}
