@@ -128,6 +128,9 @@ func (s *sentence) casualties() casualtyCount {
 			}
 		}
 	}
+	if !kAny && s.oneBodyFound() {
+		kSum, kAny = 1, true // "a man's body was found"
+	}
 	var c casualtyCount
 	if tollAny {
 		kSum, kAny = max(toll, kSum), true
@@ -143,6 +146,22 @@ func (s *sentence) casualties() casualtyCount {
 		c.civilians, c.civilianSpan = &civSum, civSpan
 	}
 	return c
+}
+
+// oneBodyFound reports the discovery of one body: "a man's body was found", "found the body of a
+// young man".
+func (s *sentence) oneBodyFound() bool {
+	for _, t := range s.triggers {
+		if t.Action.Type != "ASSAULT" {
+			continue
+		}
+		for k := t.First; k <= t.Last; k++ {
+			if n := s.norm(k); n == "body" || n == "corpse" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // killVerbs are the fatal cues that take their victims as object: "killing a nurse", "shot dead

@@ -55,6 +55,19 @@ func (x *Extractor) assignRoles(s *sentence, trig lexicon.Hit, st *docState) rol
 			break
 		}
 	}
+	if k := s.killedBy(trig); k >= 0 && s.discovery(trig) {
+		// "a man's body was found on the Kahil road, killed by unknown gunmen": the killers act,
+		// the dead are the target; in "police found the body of a man, killed by gunmen" the
+		// finders are neither
+		r := roles{actor1: x.actor(s, s.actors[k], st, true)}
+		switch first := s.norm(trig.First); {
+		case first != "found" && first != "discovered" && before >= 0:
+			r.actor2 = x.actor(s, s.actors[before], st, false) // "a man's body was found"
+		case after >= 0 && s.actors[after].First-trig.Last <= 4:
+			r.actor2 = x.actor(s, s.actors[after], st, false) // "found the body of a young man"
+		}
+		return r
+	}
 	target := -1 // actor after a target preposition following the trigger
 	for i, h := range s.actors {
 		if h.First > trig.Last && h.First-trig.Last <= 8 && s.precededByAny(h.First, targetPreps) && !s.isSourceActor(h) {
@@ -216,6 +229,27 @@ func (s *sentence) attackAfter(i int) bool {
 		}
 	}
 	return false
+}
+
+// discovery reports a trigger that tells of the dead found ("a man's body was found", "found
+// dead"): the people before it are the victims, the killers come after "by" if at all.
+func (s *sentence) discovery(trig lexicon.Hit) bool {
+	for k := trig.First; k <= trig.Last; k++ {
+		if n := s.norm(k); n == "found" || n == "discovered" {
+			return true
+		}
+	}
+	return false
+}
+
+// killedBy returns the actor after "killed by", "shot by" and the like after the trigger, or -1.
+func (s *sentence) killedBy(trig lexicon.Hit) int {
+	for i, h := range s.actors {
+		if h.First > trig.Last+1 && s.norm(h.First-1) == "by" && killVerbs[s.norm(h.First-2)] {
+			return i
+		}
+	}
+	return -1
 }
 
 // beVerb reports a form of "be" at token i that is not the acronym of a party: "IS militants

@@ -269,10 +269,12 @@ func (s *sentence) unitNameBetween(a, b int) bool {
 	return true
 }
 
-// ownerOfThing reports a bare demonym before a thing noun ("Palestinian vehicles").
+// ownerOfThing reports a bare demonym, or "civilian", before a thing noun ("Palestinian vehicles",
+// "gunmen in a civilian vehicle").
 func (s *sentence) ownerOfThing(h lexicon.Hit) bool {
 	k := h.Last + 1
-	return h.Actor.Kind == lexicon.KindDemonym && k < len(s.toks) && s.toks[k].Punct == "" && thingNouns[s.toks[k].Norm]
+	adjective := h.Actor.Kind == lexicon.KindDemonym || h.First == h.Last && s.norm(h.First) == "civilian"
+	return adjective && k < len(s.toks) && s.toks[k].Punct == "" && thingNouns[s.toks[k].Norm]
 }
 
 func (s *sentence) dropModifiers() {
