@@ -179,7 +179,7 @@ func (x *Extractor) code(s *sentence, st *docState) (doc.Mention, bool) {
 	m.Sources = x.sources(s, st, country)
 	x.crowdActor(s, trig, &m)
 	x.unknownPerpetrator(trig, &m)
-	x.fillActorCountries(&m, st)
+	x.fillActorCountries(s, &m, st)
 	foreignDetention(&m)
 	x.remember(s, st)
 	if m.Location != nil {

@@ -47,7 +47,9 @@ func (x *Extractor) assignRoles(s *sentence, trig lexicon.Hit, st *docState) rol
 		// raiders kill and arrest, not the last party named before the participle
 		before = subj
 	}
-	passive := trig.First > 0 && (s.beVerb(trig.First-1) || s.beVerb(trig.First-2) && s.norm(trig.First-1) != "")
+	passive := trig.First > 0 && (s.beVerb(trig.First-1) || s.beVerb(trig.First-2) && s.norm(trig.First-1) != "" ||
+		// "were captured and detained by the coast guard"
+		s.norm(trig.First-1) == "and" && strings.HasSuffix(s.norm(trig.First-2), "ed") && s.beVerb(trig.First-3))
 	by := -1 // actor after "by" following the trigger
 	for i, h := range s.actors {
 		if h.First > trig.Last && h.First-trig.Last <= 6 && s.precededBy(h.First, "by") {
@@ -229,6 +231,25 @@ func (s *sentence) attackAfter(i int) bool {
 		}
 	}
 	return false
+}
+
+// forceCountryBefore is the country of the force named last before a in its sentence, joined to
+// it by "and" or a comma: the same country's other arm ("Turkish army warplanes and helicopters").
+func (s *sentence) forceCountryBefore(a *doc.Actor) string {
+	for i := len(s.actors) - 1; i >= 0; i-- {
+		h := s.actors[i]
+		if s.span(h.First, h.Last).Start >= a.Span.Start {
+			continue
+		}
+		if h.Actor.Country == "" || h.Actor.Kind != lexicon.KindMilitary && h.Actor.Kind != lexicon.KindPolice {
+			return ""
+		}
+		if k := h.Last + 1; k < len(s.toks) && (s.norm(k) == "and" || s.toks[k].Punct == ",") && s.span(k+1, k+1).Start <= a.Span.Start {
+			return h.Actor.Country
+		}
+		return ""
+	}
+	return ""
 }
 
 // discovery reports a trigger that tells of the dead found ("a man's body was found", "found
@@ -514,7 +535,7 @@ func (x *Extractor) actor(s *sentence, h lexicon.Hit, st *docState, acting bool)
 // fillActorCountries gives actors named without a country ("troops", "civilians", "police") a
 // country: for forces, that of the last force of their kind the report named ("Israeli forces ...
 // soldiers fired"), else the country of the event's place; and names them as their kind of it.
-func (x *Extractor) fillActorCountries(m *doc.Mention, st *docState) {
+func (x *Extractor) fillActorCountries(s *sentence, m *doc.Mention, st *docState) {
 	for _, a := range []*doc.Actor{m.Actor1, m.Actor2} {
 		if a != nil && a.Country != "" && a.Name == "" {
 			// "Iraqi Federal Police": the force of the country its adjective names
@@ -535,7 +556,9 @@ func (x *Extractor) fillActorCountries(m *doc.Mention, st *docState) {
 		}
 		switch a.Kind {
 		case lexicon.KindMilitary, lexicon.KindPolice:
-			if c := st.kindCountry[a.Kind]; c != "" {
+			if c := s.forceCountryBefore(a); c != "" {
+				country = c // "Turkish army warplanes and helicopters": the helicopters are Turkish
+			} else if c := st.kindCountry[a.Kind]; c != "" {
 				country = c
 			}
 		case lexicon.KindCivilians, lexicon.KindProtesters:
