@@ -172,7 +172,7 @@ var kindNouns = map[string][]string{
 	KindGovernment: {"government", "authorities", "officials", "ministry", "foreign ministry", "defence ministry",
 		"defense ministry", "interior ministry", "president", "prime minister", "foreign minister", "cabinet",
 		"parliament", "leaders", "leadership", "regime", "administration", "embassy", "envoy"},
-	KindPolice: {"police", "policemen", "policeman", "police officer", "police officers", "security forces", "riot police", "border guards",
+	KindPolice: {"police", "police forces", "policemen", "policeman", "police officer", "police officers", "security forces", "riot police", "border guards",
 		"border police", "gendarmerie", "intelligence", "security services", "counter-terrorism forces"},
 	KindCivilians: {"civilians", "residents", "villagers", "nationals", "citizens", "children", "women",
 		"workers", "farmers", "refugees", "migrants", "fishermen", "people", "family", "families", "students"},
