@@ -26,13 +26,21 @@ func withoutOverlap(ins []lexicon.Hit, trig lexicon.Hit) []lexicon.Hit {
 var unitWords = map[string]bool{"division": true, "brigade": true, "brigades": true, "battalion": true,
 	"regiment": true, "corps": true, "liwaa": true, "liwa": true}
 
-// unitObject reports a military unit in the object of the trigger, before the clause ends.
+// postWords are the posts of armed forces an attack's object may be: "attacked a checkpoint".
+var postWords = map[string]bool{"checkpoint": true, "checkpoints": true, "outpost": true, "outposts": true,
+	"barracks": true, "garrison": true, "convoy": true, "patrol": true}
+
+// unitObject reports a military unit in the object of the trigger, before the clause ends, or an
+// armed post right after it ("attacked a checkpoint in Nad Ali").
 func (s *sentence) unitObject(trig lexicon.Hit) bool {
 	for k := trig.Last + 1; k < len(s.toks) && k <= trig.Last+10; k++ {
 		if p := s.toks[k].Punct; p != "" && p != "-" {
 			return false
 		}
 		if unitWords[s.norm(k)] && startsUpper(s.toks[k].Text) {
+			return true
+		}
+		if postWords[s.norm(k)] && k <= trig.Last+3 {
 			return true
 		}
 	}
