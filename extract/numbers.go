@@ -170,7 +170,7 @@ var killVerbs = map[string]bool{"killed": true, "killing": true, "kill": true, "
 	"slain": true, "massacred": true}
 
 // singleDeterminers introduce one victim.
-var singleDeterminers = map[string]bool{"a": true, "an": true, "its": true, "his": true, "her": true}
+var singleDeterminers = map[string]bool{"a": true, "an": true, "its": true, "his": true, "her": true, "the": true}
 
 // personNouns are the heads of a phrase that names one person ("a 12-year-old boy", "an elderly
 // man", "a Hezbollah commander").
