@@ -92,6 +92,28 @@ func (s *sentence) dispersal(h lexicon.Hit) bool {
 	return false
 }
 
+// governingVerb returns the attack verb a weapon trigger is the means of ("Taliban insurgents
+// targeted an ANA outpost with mortar shells": the roles hang on "targeted"), else trig itself.
+func (s *sentence) governingVerb(trig lexicon.Hit) lexicon.Hit {
+	if trig.Action.Type != "ASSAULT" || trig.First < 2 {
+		return trig
+	}
+	k := trig.First - 1
+	for k > 0 && nominalMarkers[s.norm(k)] {
+		k--
+	}
+	if n := s.norm(k); n != "with" && n != "using" && n != "via" {
+		return trig
+	}
+	for i := len(s.triggers) - 1; i >= 0; i-- {
+		t := s.triggers[i]
+		if t.Last < k && k-t.Last <= 8 && t.Action.Type == "ASSAULT" && t.Action.Specificity == 1 {
+			return t
+		}
+	}
+	return trig
+}
+
 // trailingArrest reports an arrest in a participle clause (", arresting two"), which tells how an
 // operation ended.
 func (s *sentence) trailingArrest(h lexicon.Hit) bool {
@@ -153,7 +175,7 @@ func (x *Extractor) code(s *sentence, st *docState) (doc.Mention, bool) {
 		Trigger:  doc.Phrase{Text: s.text(d, trig.First, trig.Last), Span: s.span(trig.First, trig.Last)},
 		Evidence: doc.Evidence{Doc: d.ID, Sentence: s.Text, Span: s.Span},
 	}
-	roles := x.assignRoles(s, trig, st)
+	roles := x.assignRoles(s, s.governingVerb(trig), st)
 	m.Actor1, m.Actor2 = roles.actor1, roles.actor2
 	cas := s.casualties()
 	m.Fatalities, m.Injured = cas.killed, cas.injured

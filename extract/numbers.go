@@ -128,7 +128,7 @@ func (s *sentence) casualties() casualtyCount {
 			}
 		}
 	}
-	if !kAny && s.oneBodyFound() {
+	if !kAny && (s.oneBodyFound() || s.oneKilledPassive(fatal)) {
 		kSum, kAny = 1, true // "a man's body was found"
 	}
 	var c casualtyCount
@@ -158,6 +158,37 @@ func (s *sentence) oneBodyFound() bool {
 		for k := t.First; k <= t.Last; k++ {
 			if n := s.norm(k); n == "body" || n == "corpse" {
 				return true
+			}
+		}
+	}
+	return false
+}
+
+// oneKilledPassive reports one person the sentence says was killed: "a civilian was killed by
+// Taliban gunfire", "an elderly man was shot dead".
+func (s *sentence) oneKilledPassive(fatal []lexicon.Hit) bool {
+	for _, h := range fatal {
+		if !killVerbs[s.norm(h.First)] && s.norm(h.First) != "was" {
+			continue
+		}
+		k := h.First
+		if s.norm(k) != "was" {
+			k--
+		}
+		if k < 2 || s.norm(k) != "was" {
+			continue
+		}
+		for j := k - 1; j >= 0 && k-j <= 4; j-- {
+			if s.toks[j+1].Punct != "" {
+				break
+			}
+			if personNouns[s.norm(j)] {
+				for i := j - 1; i >= 0 && j-i <= 3; i-- {
+					if n := s.norm(i); n == "a" || n == "an" {
+						return true
+					}
+				}
+				break
 			}
 		}
 	}

@@ -22,6 +22,7 @@ func TestFatalityCounts(t *testing.T) {
 		{"NDS forces raided a hideout in Khogyani on Wednesday, killing four militants and arresting two.", 4, -1},
 		{"An airstrike killed two fighters and three children in Idlib on Sunday.", 5, 3},
 		{"An explosion in a mosque in Kabul killed the imam and injured eight worshippers.", 1, 1},
+		{"A civilian was killed by Taliban gunfire in Shah Joy district on Thursday.", 1, -1},
 		{"Police detained a man in Basra on Monday.", -1, -1},
 	}
 	for _, tc := range tests {

@@ -26,7 +26,7 @@ func (s *sentence) dropFalseTriggers() {
 	const keep, drop, block = 0, 1, 2
 	for _, t := range s.triggers {
 		switch {
-		case s.weatherStorm(t.First, t.Last) || s.stormDid(t) || s.bannedProtest(t) || s.weaponBesideVerb(t) || s.riotUnit(t.First, t.Last) || s.launchedNothing(t) || s.capturedNoPlace(t):
+		case s.weatherStorm(t.First, t.Last) || s.stormDid(t) || s.bannedProtest(t) || s.weaponBesideVerb(t) || s.riotUnit(t.First, t.Last) || s.launchedNothing(t) || s.capturedNoPlace(t) || s.describedAs(t):
 			verdict = append(verdict, drop)
 		case s.forceRoadBlock(t):
 			verdict = append(verdict, block)
@@ -85,6 +85,15 @@ var storedVerbs = map[string]bool{"contained": true, "containing": true, "contai
 func namesWeapon(t lexicon.Hit) bool {
 	a := t.Action
 	return a.Type == "ASSAULT" && a.Specificity == 1 && a.ACLEDSubType != "Attack"
+}
+
+// describedAs reports a verbal trigger used as a participle describing someone: "executed two men
+// accused of spying", "a man wanted for killings" names no accusation as the event.
+func (s *sentence) describedAs(t lexicon.Hit) bool {
+	if t.Action.Type != "ACCUSE" || t.First == 0 || s.norm(t.Last+1) != "of" {
+		return false
+	}
+	return !s.beVerb(t.First-1) && s.norm(t.First-1) != "publicly" && s.toks[t.First].Punct == ""
 }
 
 // capturedNoPlace reports "captured" with no place or position as its object: "captured two

@@ -28,7 +28,8 @@ var unitWords = map[string]bool{"division": true, "brigade": true, "brigades": t
 
 // postWords are the posts of armed forces an attack's object may be: "attacked a checkpoint".
 var postWords = map[string]bool{"checkpoint": true, "checkpoints": true, "outpost": true, "outposts": true,
-	"barracks": true, "garrison": true, "convoy": true, "patrol": true}
+	"barracks": true, "garrison": true, "convoy": true, "patrol": true, "post": true, "posts": true,
+	"checkposts": true, "base": true, "bases": true, "positions": true}
 
 // unitObject reports a military unit in the object of the trigger, before the clause ends, or an
 // armed post right after it ("attacked a checkpoint in Nad Ali").
