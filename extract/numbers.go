@@ -232,6 +232,15 @@ func (s *sentence) singleVictims(fatal []lexicon.Hit) (n, civ int, civSpan doc.S
 			continue
 		}
 		for k < len(s.toks) && k-h.Last <= 8 {
+			if (s.norm(k) == "him" || s.norm(k) == "her" && objectPronoun(s, k)) && (s.toks[k].Punct == "" || k == h.Last+1) {
+				// "killing him and his son"
+				n++
+				if s.norm(k+1) != "and" {
+					break
+				}
+				k += 2
+				continue
+			}
 			if !singleDeterminers[s.norm(k)] || s.toks[k].Punct != "" && k > h.Last+1 {
 				break
 			}
@@ -263,6 +272,19 @@ func (s *sentence) singleVictims(fatal []lexicon.Hit) (n, civ int, civSpan doc.S
 		}
 	}
 	return n, civ, civSpan
+}
+
+// objectPronoun reports "her" as an object ("killing her") rather than a possessive ("her two
+// children"): the clause or a new phrase follows it.
+func objectPronoun(s *sentence, k int) bool {
+	if k+1 >= len(s.toks) || s.toks[k+1].Punct != "" {
+		return true
+	}
+	switch s.norm(k + 1) {
+	case "and", "in", "on", "at", "near", "with", "after", "while", "when", "inside", "outside":
+		return true
+	}
+	return false
 }
 
 // civilianHead reports a person noun the dictionaries make a civilian, other than the vague ones

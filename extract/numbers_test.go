@@ -23,6 +23,7 @@ func TestFatalityCounts(t *testing.T) {
 		{"An airstrike killed two fighters and three children in Idlib on Sunday.", 5, 3},
 		{"An explosion in a mosque in Kabul killed the imam and injured eight worshippers.", 1, 1},
 		{"A civilian was killed by Taliban gunfire in Shah Joy district on Thursday.", 1, -1},
+		{"Gunmen attacked the house of a local official in Logar, killing him and his son.", 2, -1},
 		{"Police detained a man in Basra on Monday.", -1, -1},
 	}
 	for _, tc := range tests {
