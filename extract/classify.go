@@ -171,13 +171,22 @@ func (x *Extractor) refineProtest(s *sentence, m *doc.Mention) {
 	if m.ACLEDType != "Protests" {
 		return
 	}
-	if s.cue("riot") != nil && !s.hasProtestWord() {
+	riot := s.cue("riot") != nil || s.burnedBuilding()
+	if riot && !s.hasProtestWord() {
 		m.ACLEDType, m.ACLEDSubType, m.Mode, m.CAMEO = "Riots", "Mob violence", "riot", "145"
 		return
 	}
 	switch {
-	case s.cue("riot") != nil:
+	case riot:
 		m.ACLEDType, m.ACLEDSubType, m.Mode, m.CAMEO = "Riots", "Violent demonstration", "riot", "145"
+	case (s.metByForce("excessive") || s.metByForce("intervention") && m.Fatalities != nil) && m.Actor1 != nil && nonState[m.Actor1.Kind]:
+		// "unidentified gunmen opened fire on protesters": gunmen attack a crowd; only a state's
+		// forces use excessive force against it
+		m.Type, m.Mode, m.CAMEO = "ASSAULT", "firearms", "180"
+		m.ACLEDType, m.ACLEDSubType = "Violence against civilians", "Attack"
+		if m.Actor2 == nil {
+			m.Actor2 = &doc.Actor{Text: m.Trigger.Text, Name: "Protesters", Kind: lexicon.KindProtesters, Span: m.Trigger.Span}
+		}
 	case s.metByForce("excessive") || (s.metByForce("intervention") && m.Fatalities != nil):
 		m.ACLEDSubType, m.Mode, m.CAMEO = "Excessive force against protesters", "", "145"
 	case s.metByForce("intervention"):

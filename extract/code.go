@@ -191,7 +191,12 @@ func (x *Extractor) code(s *sentence, st *docState) (doc.Mention, bool) {
 		m.Location = &p
 	}
 	if m.Location == nil {
-		m.Location = x.countryPlace(m.Actor1, m.Actor2, st)
+		if m.Type == "COERCE" && m.Actor1 != nil && stateForce(m.Actor1) {
+			// "Lebanese army intelligence arrested a Syrian man": a state detains in its own land
+			m.Location = x.countryPlace(m.Actor2, m.Actor1, st)
+		} else {
+			m.Location = x.countryPlace(m.Actor1, m.Actor2, st)
+		}
 	}
 	m.Date = s.eventDate(st)
 	country := ""

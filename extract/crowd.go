@@ -25,3 +25,28 @@ func (s *sentence) bareNationality(sp doc.Span) bool {
 	}
 	return false
 }
+
+// buildingNouns are the buildings a crowd burns or storms: "burned the Iranian consulate".
+var buildingNouns = map[string]bool{"consulate": true, "embassy": true, "headquarters": true, "office": true,
+	"offices": true, "building": true, "buildings": true, "station": true, "courthouse": true, "parliament": true}
+
+// burnedBuilding reports a building burned, torched or set on fire: "protesters burned the Iranian
+// consulate in Najaf".
+func (s *sentence) burnedBuilding() bool {
+	for k := range s.toks {
+		switch s.norm(k) {
+		case "burned", "burnt", "torched", "burning", "torching":
+		default:
+			continue
+		}
+		for j := k + 1; j < len(s.toks) && j <= k+4; j++ {
+			if s.toks[j].Punct != "" {
+				break
+			}
+			if buildingNouns[s.norm(j)] {
+				return true
+			}
+		}
+	}
+	return false
+}

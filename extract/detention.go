@@ -13,7 +13,9 @@ var policePower = map[[2]string]bool{{"ISR", "PSE"}: true}
 // abduction: an arrest is a state's police power in its own territory ("Iraqi border guards
 // detained three shepherds" in Syria, "Coalition forces detained four men").
 func foreignDetention(m *doc.Mention) {
-	if m.ACLEDSubType != "Arrests" || m.Actor1 == nil || m.Location == nil || m.Location.Country == "" {
+	// a place named, not the country of the detainees' nationality ("arrested a Syrian man")
+	if m.ACLEDSubType != "Arrests" || m.Actor1 == nil || m.Location == nil || m.Location.Country == "" ||
+		m.Location.Precision == doc.PrecisionCountry {
 		return
 	}
 	a := m.Actor1

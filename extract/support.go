@@ -9,6 +9,8 @@ var supportMarkers = map[[2]string]bool{
 	{"conjunction", "with"}: true, {"supported", "by"}: true, {"backed", "by"}: true,
 	{"accompanied", "by"}: true, {"covered", "by"}: true, {"assisted", "by"}: true,
 	{"support", "of"}: true, {"cover", "of"}: true, {"aided", "by"}: true,
+	// the act answered: "Israeli aircraft targeted Hamas positions in response to rocket fire"
+	{"response", "to"}: true, {"retaliation", "for"}: true, {"reprisal", "for"}: true, {"revenge", "for"}: true,
 }
 
 // supportSpan is how many words a support phrase may hold before its trigger or weapon ("in
