@@ -164,7 +164,7 @@ small large major main remote rural coastal border northern southern eastern wes
 northwestern southeastern southwestern north south east west northeast northwest southeast southwest
 disputed occupied rebel held opposition controlled government regime contested captured
 industrial historic ancient old nearby neighbouring neighboring adjacent predominantly mostly mainly
-kurdish arab christian shia shiite sunni druze alawite yazidi`)
+kurdish arab christian shia shiite sunni druze alawite yazidi downtown suburban restive`)
 
 // directions maps direction words to the canonical bearing or qualifier.
 var directions = map[string]string{
