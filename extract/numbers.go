@@ -90,6 +90,10 @@ func (s *sentence) casualties() casualtyCount {
 		if !ok {
 			continue
 		}
+		if next := s.norm(last + 1); next == "family" || next == "household" || next == "house" {
+			i = last // "five members of one family"
+			continue
+		}
 		if n == 1 && s.toks[i].Norm == "one" && i+1 < len(s.toks) && s.toks[i+1].Norm == "of" {
 			i = last
 			continue

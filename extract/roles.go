@@ -223,10 +223,24 @@ func (s *sentence) participle(i int) bool {
 var subjectlessPreps = map[string]bool{"against": true, "on": true, "in": true, "at": true, "with": true, "of": true,
 	"by": true, "from": true, "near": true, "into": true, "to": true, "for": true, "targeting": true}
 
+// personNoun reports a demonym at token i used as a noun for one person ("a Palestinian stabbed",
+// "an Iraqi who"), not as an adjective ("an Israeli airstrike").
+func (s *sentence) personNoun(i int) bool {
+	if i+1 >= len(s.toks) || s.toks[i+1].Punct != "" {
+		return true
+	}
+	switch n := s.norm(i + 1); n {
+	case "was", "who", "had", "has", "is", "and":
+		return true
+	default:
+		return strings.HasSuffix(n, "ed")
+	}
+}
+
 // attackAfter reports an attack word right after token i ("Russian assaults", "Israeli strikes").
 func (s *sentence) attackAfter(i int) bool {
 	for _, t := range s.triggers {
-		if t.First == i+1 && t.Action.Type == "ASSAULT" {
+		if t.First == i+1 && t.Action.Type == "ASSAULT" && !strings.HasSuffix(s.norm(t.First), "ed") {
 			return true
 		}
 	}
@@ -521,6 +535,9 @@ func (x *Extractor) actor(s *sentence, h lexicon.Hit, st *docState, acting bool)
 			kind = lexicon.KindMilitary
 		}
 		switch {
+		case e.Kind == lexicon.KindDemonym && h.First > 0 && (s.norm(h.First-1) == "a" || s.norm(h.First-1) == "an") && s.personNoun(h.Last):
+			// "a Palestinian stabbed a soldier": one person, not a state's army
+			kind = lexicon.KindCivilians
 		case e.Kind == lexicon.KindDemonym && s.attackAfter(h.Last):
 			kind = lexicon.KindMilitary // "repelled 45 Russian assaults": the attackers' army
 		case !acting && e.Kind == lexicon.KindDemonym:
