@@ -285,10 +285,10 @@ var handSites = []site{
 	{iso2: "IQ", feature: "DAM", name: "Haditha Dam", cores: []string{"Haditha"}, lat: 34.207, lon: 42.355},
 	{iso2: "IQ", feature: "DAM", name: "Dukan Dam", cores: []string{"Dukan", "Dokan"}, lat: 35.954, lon: 44.953},
 	{iso2: "IQ", feature: "DAM", name: "Darbandikhan Dam", cores: []string{"Darbandikhan", "Derbendikhan"}, lat: 35.113, lon: 45.707},
-	{iso2: "IQ", feature: "AIRB", name: "Harir Air Base", cores: []string{"Harir"}, lat: 36.54, lon: 44.35},                    // to about 5 km
+	{iso2: "IQ", feature: "AIRB", name: "Harir Air Base", cores: []string{"Harir"}, lat: 36.54, lon: 44.35},                                    // to about 5 km
 	{iso2: "IQ", feature: "MILB", name: "Camp Taji", names: []string{"Camp Taji"}, cores: []string{"Taji", "al-Taji"}, lat: 33.53, lon: 44.26}, // to about 5 km
-	{iso2: "IQ", feature: "MILB", name: "Zilkan Base", cores: []string{"Zilkan", "Zelkan", "Bashiqa"}, lat: 36.48, lon: 43.34}, // to about 5 km
-	{iso2: "IQ", feature: "GASF", name: "Khor Mor Gas Field", cores: []string{"Khor Mor", "Khormor"}, lat: 35.06, lon: 44.63},  // to about 5 km
+	{iso2: "IQ", feature: "MILB", name: "Zilkan Base", cores: []string{"Zilkan", "Zelkan", "Bashiqa"}, lat: 36.48, lon: 43.34},                 // to about 5 km
+	{iso2: "IQ", feature: "GASF", name: "Khor Mor Gas Field", cores: []string{"Khor Mor", "Khormor"}, lat: 35.06, lon: 44.63},                  // to about 5 km
 	// Israel and Palestine, Egypt, Jordan, Lebanon
 	{iso2: "PS", feature: "PSTB", name: "Rafah Crossing", cores: []string{"Rafah"}, lat: 31.246, lon: 34.258},
 	{iso2: "PS", feature: "PSTB", name: "Kerem Shalom Crossing", cores: []string{"Kerem Shalom", "Karem Abu Salem", "Kerem Abu Salem", "Karam Abu Salem"}, lat: 31.227, lon: 34.282},
