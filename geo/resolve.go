@@ -282,7 +282,9 @@ func (g *Gazetteer) implausible(c Candidate, f Found, ctx Context) bool {
 		if !ok {
 			continue
 		}
-		if w >= 2 {
+		if ctx.nameW[iso3] >= 2 {
+			// only names make a place abroad implausible at this range: "Russian forces ... near
+			// Palmyra" is in Syria, forces fight abroad
 			strong = true
 		}
 		e := &g.entries[i]
