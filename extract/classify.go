@@ -69,7 +69,7 @@ func (x *Extractor) refineAssault(s *sentence, trig lexicon.Hit, m *doc.Mention)
 		return
 	}
 	if s.namesOperation(trig) && m.Fatalities == nil && m.Injured == nil && trig.Action.ACLEDSubType == "Armed clash" {
-		// "launched a ground operation against the PKK in Bagok": troops moved, nobody is
+		// "launched a ground operation against militants in North Waziristan": troops moved, nobody is
 		// reported hurt
 		m.Type, m.Mode, m.CAMEO = "MOBILIZE", "", "152"
 		m.ACLEDType, m.ACLEDSubType = "Strategic developments", "Change to group/activity"
@@ -124,7 +124,7 @@ func (x *Extractor) refineAssault(s *sentence, trig lexicon.Hit, m *doc.Mention)
 	}
 	// small-arms violence against an armed target is a battle; against civilians, an attack. A
 	// government attacks through its forces ("the Taliban attacked a checkpoint"). A unit the
-	// dictionaries do not know is armed all the same ("two 5th Armored Division members").
+	// dictionaries do not know is armed all the same ("three 4th Division members").
 	if m.ACLEDSubType == "Attack" && !isArmed(m.Actor2) && s.unitObject(trig) && (m.Actor1 == nil || !crowdKind(m.Actor1)) {
 		m.ACLEDType, m.ACLEDSubType, m.CAMEO, m.Mode = "Battles", "Armed clash", "190", ""
 		return

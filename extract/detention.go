@@ -10,8 +10,8 @@ import (
 var policePower = map[[2]string]bool{{"ISR", "PSE"}: true}
 
 // foreignDetention makes a detention by forces on foreign soil, or by a foreign coalition, an
-// abduction: an arrest is a state's police power in its own territory ("Iraqi border guards
-// detained three shepherds" in Syria, "Coalition forces detained four men").
+// abduction: an arrest is a state's police power in its own territory ("Turkish border guards
+// detained four farmers" in Syria, "Coalition forces detained four men").
 func foreignDetention(m *doc.Mention) {
 	// a place named, not the country of the detainees' nationality ("arrested a Syrian man")
 	if m.ACLEDSubType != "Arrests" || m.Actor1 == nil || m.Location == nil || m.Location.Country == "" ||

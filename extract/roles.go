@@ -58,7 +58,7 @@ func (x *Extractor) assignRoles(s *sentence, trig lexicon.Hit, st *docState) rol
 		}
 	}
 	if k := s.killedBy(trig); k >= 0 && s.discovery(trig) {
-		// "a man's body was found on the Kahil road, killed by unknown gunmen": the killers act,
+		// "a young man's body was found near Jasim, killed by unknown gunmen": the killers act,
 		// the dead are the target; in "police found the body of a man, killed by gunmen" the
 		// finders are neither
 		r := roles{actor1: x.actor(s, s.actors[k], st, true)}

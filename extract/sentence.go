@@ -44,7 +44,7 @@ func (x *Extractor) parse(ps *sentence, d doc.Document, s doc.Sentence, sc *scra
 			if overlaps(h.First, h.Last, p.First, p.Last) && !(h.Actor != nil && h.Actor.AlsoPlace && (isLocative(p.Cue) || p.Bearing != "" || p.Qualifier != "")) &&
 				!(h.Outlet != nil && (p.Encloses || p.Container || p.Kind != "")) {
 				// an outlet named like a province stands as the province where the text files a
-				// place under it: "Beyza city (Fars)" is not the Fars news agency
+				// place under it: "Kamfiruz village (Fars)" is not the Fars news agency
 				lost = true
 			}
 		}
