@@ -69,8 +69,8 @@ func (x *Extractor) refineAssault(s *sentence, trig lexicon.Hit, m *doc.Mention)
 		return
 	}
 	if s.namesOperation(trig) && m.Fatalities == nil && m.Injured == nil && trig.Action.ACLEDSubType == "Armed clash" {
-		// "launched a ground operation against militants in North Waziristan": troops moved, nobody is
-		// reported hurt
+		// "launched a ground operation against militants in North Waziristan": troops moved,
+		// nobody is reported hurt
 		m.Type, m.Mode, m.CAMEO = "MOBILIZE", "", "152"
 		m.ACLEDType, m.ACLEDSubType = "Strategic developments", "Change to group/activity"
 		return
