@@ -89,13 +89,19 @@ func Pending(ctx context.Context, js jetstream.JetStream) (waiting, inFlight int
 	return int(info.NumPending), info.NumAckPending, nil
 }
 
-// WaitDrained polls until no document waits or is in flight, or ctx ends (then it says how many
-// were left).
+// WaitDrained polls until no document waits or is in flight, two polls running, or ctx ends (then
+// it says how many were left). One empty reading is not enough: a consumer that a worker has just
+// created can report nothing pending before it has counted the stream.
 func WaitDrained(ctx context.Context, js jetstream.JetStream, every time.Duration) error {
+	empty := 0
 	for {
 		waiting, inFlight, err := Pending(ctx, js)
 		if err == nil && waiting == 0 && inFlight == 0 {
-			return nil
+			if empty++; empty == 2 {
+				return nil
+			}
+		} else {
+			empty = 0
 		}
 		select {
 		case <-ctx.Done():
