@@ -133,8 +133,11 @@ func (s *sentence) passiveOutcome(h lexicon.Hit) bool {
 	return h.First > 0 && s.beVerb(h.First-1) && s.isFatalWord(h)
 }
 
-func (s *sentence) isFatalWord(h lexicon.Hit) bool {
-	for c := range s.eachCue("fatal") {
+func (s *sentence) isFatalWord(h lexicon.Hit) bool { return s.coveredByCue("fatal", h) }
+
+// coveredByCue reports a cue of the kind spanning all of h.
+func (s *sentence) coveredByCue(kind string, h lexicon.Hit) bool {
+	for c := range s.eachCue(kind) {
 		if c.First <= h.First && h.Last <= c.Last {
 			return true
 		}

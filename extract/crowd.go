@@ -6,14 +6,7 @@ import (
 )
 
 // riotAct reports a trigger that is itself a riot cue: "threw stones", "hurled rocks".
-func (s *sentence) riotAct(trig lexicon.Hit) bool {
-	for c := range s.eachCue("riot") {
-		if c.First <= trig.Last && trig.First <= c.Last {
-			return true
-		}
-	}
-	return false
-}
+func (s *sentence) riotAct(trig lexicon.Hit) bool { return s.coveredByCue("riot", trig) }
 
 // bareNationality reports an actor span that is a nationality alone ("Palestinian" in "Palestinian
 // youths"), which the roles made a country's military.

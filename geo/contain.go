@@ -149,28 +149,31 @@ func listFollows(toks []doc.Token, out []Found, j int) bool {
 	return false
 }
 
-// anyWithin reports whether a candidate lies in one of the containers cs (a division of theirs, or
-// the province a provincial capital stands for).
+// anyWithin reports whether a candidate lies in one of the containers cs.
 func (g *Gazetteer) anyWithin(cands []Candidate, out []Found, cs []int) bool {
 	for _, c := range cands {
 		for _, j := range cs {
 			for _, o := range out[j].Candidates {
-				if o.entry == c.entry || o.entry == 0 {
-					continue
-				}
-				if o.Level == doc.PrecisionCity {
-					if strings.HasPrefix(o.Feature, "PPLA") && o.Feature != "PPLA2" && o.Admin1Code != "" && o.Admin1Code == c.Admin1Code {
-						return true
-					}
-					continue
-				}
-				if within(g, c, o) {
+				if g.holds(o, c) {
 					return true
 				}
 			}
 		}
 	}
 	return false
+}
+
+// holds reports whether container candidate o holds candidate c: a division (or region, or
+// country) around it, or a provincial capital standing for its province ("Yenisehir,
+// Diyarbakir").
+func (g *Gazetteer) holds(o, c Candidate) bool {
+	if o.entry == c.entry || o.entry == 0 {
+		return false
+	}
+	if o.Level == doc.PrecisionCity {
+		return strings.HasPrefix(o.Feature, "PPLA") && o.Feature != "PPLA2" && o.Admin1Code != "" && o.Admin1Code == c.Admin1Code
+	}
+	return within(g, c, o)
 }
 
 // skeletonCandidates looks the name of f up by its phonetic skeleton alone, skipping the exact
@@ -216,19 +219,7 @@ func (g *Gazetteer) narrow(f *Found, out []Found, cs []int, strict bool) bool {
 		used := map[int32]bool{}
 		for _, c := range f.Candidates {
 			for _, o := range n.Candidates {
-				if o.entry == c.entry || o.entry == 0 {
-					continue
-				}
-				if o.Level == doc.PrecisionCity {
-					// "Yenisehir, Diyarbakir": a provincial capital stands for its province
-					if strings.HasPrefix(o.Feature, "PPLA") && o.Feature != "PPLA2" && o.Admin1Code != "" && o.Admin1Code == c.Admin1Code {
-						keep = append(keep, c)
-						used[o.entry] = true
-						break
-					}
-					continue
-				}
-				if within(g, c, o) {
+				if g.holds(o, c) {
 					keep = append(keep, c)
 					used[o.entry] = true
 					break
