@@ -138,11 +138,15 @@ func (x *Extractor) refineAssault(s *sentence, trig lexicon.Hit, m *doc.Mention)
 // unarmedBrawl makes a clash between rioters or unarmed people mob violence, not a battle. Settlers
 // and vigilantes brawling are a mob, as when they beat someone; forces clashing fight a battle.
 func unarmedBrawl(s *sentence, m *doc.Mention) {
-	if m.ACLEDSubType != "Armed clash" || s.cue("riot") == nil {
+	if m.ACLEDSubType != "Armed clash" {
 		return
 	}
-	// a crowd that fights soldiers or settlers riots; it does not fight a battle
+	// a crowd that fights soldiers or settlers riots; it does not fight a battle. "Clashes between
+	// police and protesters" say so with no riot word.
 	crowd := crowdKind(m.Actor1) || crowdKind(m.Actor2)
+	if s.cue("riot") == nil && !crowd {
+		return
+	}
 	if m.Actor1 != nil && s.bareNationality(m.Actor1.Span) {
 		// "Palestinian youths clashed with soldiers, throwing stones": a crowd, not an army
 		m.Actor1, crowd = nil, true
@@ -151,6 +155,9 @@ func unarmedBrawl(s *sentence, m *doc.Mention) {
 		return
 	}
 	m.Type, m.ACLEDType, m.ACLEDSubType, m.CAMEO, m.Mode = "PROTEST", "Riots", "Mob violence", "145", "riot"
+	if s.hasProtestWord() {
+		m.ACLEDSubType = "Violent demonstration"
+	}
 	if m.Actor1 == nil && m.Actor2 != nil && m.Actor2.Kind == lexicon.KindProtesters {
 		// "rioters were injured during the confrontations": the only crowd named is the one rioting
 		m.Actor1, m.Actor2 = m.Actor2, nil
