@@ -45,6 +45,13 @@ func (x *Extractor) refineType(s *sentence, trig lexicon.Hit, m *doc.Mention) {
 	}
 }
 
+// deadlyForce reports a protest met with excessive force: live fire, beatings, or force that
+// killed ("police dispersed the crowd, killing two", "troops killed 12 demonstrators"); a killing
+// the crowd protests about ("over the killing of a boy") is its grievance.
+func (s *sentence) deadlyForce(m *doc.Mention) bool {
+	return s.metByForce("excessive") || (s.metByForce("intervention") || s.metByForce("fatal")) && m.Fatalities != nil && *m.Fatalities > 0
+}
+
 // organisedForce kinds fight as forces: what they do is not mob violence, though settlers or
 // vigilantes beating someone is.
 var organisedForce = map[string]bool{lexicon.KindMilitary: true, lexicon.KindPolice: true, lexicon.KindArmedGroup: true,
@@ -186,7 +193,7 @@ func (x *Extractor) refineProtest(s *sentence, m *doc.Mention) {
 	switch {
 	case riot:
 		m.ACLEDType, m.ACLEDSubType, m.Mode, m.CAMEO = "Riots", "Violent demonstration", "riot", "145"
-	case (s.metByForce("excessive") || s.metByForce("intervention") && m.Fatalities != nil) && m.Actor1 != nil && nonState[m.Actor1.Kind]:
+	case s.deadlyForce(m) && m.Actor1 != nil && nonState[m.Actor1.Kind]:
 		// "unidentified gunmen opened fire on protesters": gunmen attack a crowd; only a state's
 		// forces use excessive force against it
 		m.Type, m.Mode, m.CAMEO = "ASSAULT", "firearms", "180"
@@ -194,7 +201,7 @@ func (x *Extractor) refineProtest(s *sentence, m *doc.Mention) {
 		if m.Actor2 == nil {
 			m.Actor2 = &doc.Actor{Text: m.Trigger.Text, Name: "Protesters", Kind: lexicon.KindProtesters, Span: m.Trigger.Span}
 		}
-	case s.metByForce("excessive") || (s.metByForce("intervention") && m.Fatalities != nil):
+	case s.deadlyForce(m):
 		m.ACLEDSubType, m.Mode, m.CAMEO = "Excessive force against protesters", "", "145"
 	case s.metByForce("intervention"):
 		m.ACLEDSubType = "Protest with intervention"

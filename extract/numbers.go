@@ -419,5 +419,9 @@ func (s *sentence) mixedToll(fatalLast int, hurt []lexicon.Hit) bool {
 // otherwise, and reading it lost more held-out fatality figures than it gained.
 func (s *sentence) countsPeople(last int) bool {
 	_, civ := s.civilianNoun(last)
-	return civ || vagueVictims[s.norm(last+1)]
+	return civ || vagueVictims[s.norm(last+1)] || crowdNouns[s.norm(last+1)]
 }
+
+// crowdNouns count protesters: "five demonstrators were killed" is a toll a monitor codes.
+var crowdNouns = map[string]bool{"protesters": true, "protestors": true, "demonstrators": true, "protester": true,
+	"protestor": true, "demonstrator": true, "mourners": true, "marchers": true}
