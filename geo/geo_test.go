@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"os"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -237,10 +238,16 @@ var notPlaces = []struct {
 // A small town far from every country the document names is given up, not placed abroad.
 func TestImplausible(t *testing.T) {
 	g := gaz(t)
-	found, places := resolveDoc(g, []string{"Regime forces shelled Bara in Idleb countryside, Syria."})
+	// Kutum is a Darfur town the gazetteer knows ...
+	found, places := resolveDoc(g, []string{"The RSF shelled Kutum in North Darfur."})
+	if i := slices.IndexFunc(found, func(f Found) bool { return f.Text == "Kutum" }); i < 0 || places[i].Country != "SDN" {
+		t.Fatalf("Kutum in North Darfur: found %v, places %v", found, places)
+	}
+	// ... but a village of that name in Idlib is not placed in Sudan
+	found, places = resolveDoc(g, []string{"Regime forces shelled Kutum in Idleb countryside, Syria."})
 	for i, f := range found {
-		if f.Text == "Bara" && places[i].Name != "(unresolved)" {
-			t.Errorf("Bara (not in the gazetteer) resolved to %s, %s", places[i].Name, places[i].Country)
+		if f.Text == "Kutum" && places[i].Name != "(unresolved)" {
+			t.Errorf("Kutum (a Darfur town, no Syrian place) resolved to %s, %s", places[i].Name, places[i].Country)
 		}
 	}
 	// a name only one country speaks for, far from the document's other places, weighs nothing

@@ -60,7 +60,11 @@ type place struct {
 func main() {
 	in := flag.String("in", "", "directory holding cities500.txt, admin1.json, admin2.json and airports.json (default: run fetch.sh into a temporary directory)")
 	out := flag.String("out", "geo/data/gazetteer.tsv.gz", "output file")
+	check := flag.Bool("check", false, "only check the hand-written places (places/*.tsv) against the inputs; write nothing")
 	flag.Parse()
+	if *check {
+		*out = ""
+	}
 	if err := run(*in, *out); err != nil {
 		fmt.Fprintln(os.Stderr, "gazetteer:", err)
 		os.Exit(1)
@@ -94,10 +98,24 @@ func run(in, out string) error {
 	if err != nil {
 		return err
 	}
+	hand, err := readHandPlaces(handPlacesDir())
+	if err != nil {
+		return err
+	}
+	extra, dup, err := checkHandPlaces(hand, places, admin1Names)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(os.Stderr, "gazetteer: %d hand places, %d of them already in GeoNames\n", len(hand), dup)
+	if out == "" {
+		return nil
+	}
 	rows := build(places, admin1Names)
 	rows = append(rows, urbanRows(rows)...)
 	rows = append(rows, districts(places, admin2Names)...)
-	rows = append(rows, siteRows(airports, rows)...)
+	sites := siteRows(airports, rows)
+	rows = append(rows, withoutSites(handRows(extra), sites)...)
+	rows = append(rows, sites...)
 	if err := write(out, rows); err != nil {
 		return err
 	}
