@@ -162,7 +162,7 @@ func unarmedBrawl(s *sentence, m *doc.Mention) {
 		return
 	}
 	m.Type, m.ACLEDType, m.ACLEDSubType, m.CAMEO, m.Mode = "PROTEST", "Riots", "Mob violence", "145", "riot"
-	if s.hasProtestWord() {
+	if s.demonstrates() {
 		m.ACLEDSubType = "Violent demonstration"
 	}
 	if m.Actor1 == nil && m.Actor2 != nil && m.Actor2.Kind == lexicon.KindProtesters {
@@ -175,7 +175,7 @@ func unarmedBrawl(s *sentence, m *doc.Mention) {
 // demonstration at all.
 func (x *Extractor) refineProtest(s *sentence, m *doc.Mention) {
 	if m.ACLEDType == "Riots" {
-		if s.hasProtestWord() {
+		if s.demonstrates() {
 			m.ACLEDSubType = "Violent demonstration"
 		} else {
 			m.ACLEDSubType = "Mob violence"
@@ -186,7 +186,7 @@ func (x *Extractor) refineProtest(s *sentence, m *doc.Mention) {
 		return
 	}
 	riot := s.cue("riot") != nil || s.burnedBuilding()
-	if riot && !s.hasProtestWord() {
+	if riot && !s.demonstrates() {
 		m.ACLEDType, m.ACLEDSubType, m.Mode, m.CAMEO = "Riots", "Mob violence", "riot", "145"
 		return
 	}
@@ -280,6 +280,30 @@ var backReference = map[string]bool{"the": true, "this": true, "that": true, "th
 
 // hasProtestWord reports a demonstration named as such (so violence in it makes a violent
 // demonstration, not mob violence).
+// demonstrates reports a crowd with a cause: a protest word, a riot called a demonstration ("during
+// a violent demonstration"), a demand or a denunciation, or a road blocked. Rioters with a cause
+// demonstrate violently; without one they are a mob.
+func (s *sentence) demonstrates() bool {
+	if s.hasProtestWord() {
+		return true
+	}
+	for k := range s.toks {
+		switch s.norm(k) {
+		case "demonstration", "demonstrations", "protest", "protests", "protesting", "demanded", "demanding",
+			"demand", "demands", "denounced", "denouncing", "complained", "complaining":
+			return true
+		case "blocked", "blocking", "closed", "closing", "cut":
+			for j := k + 1; j <= k+4 && j < len(s.toks); j++ {
+				switch s.norm(j) {
+				case "road", "roads", "highway", "street", "streets", "bridge", "entrance", "entrances":
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 func (s *sentence) hasProtestWord() bool {
 	for _, h := range s.triggers {
 		if h.Action.ACLEDType == "Protests" && h.Action.Specificity == 3 {

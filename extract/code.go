@@ -290,6 +290,8 @@ func confidence(trig lexicon.Hit, r roles, s *sentence, m doc.Mention) float64 {
 	if s.Index == 0 {
 		// a report's lead sentence states its main event
 		c += 0.05
+	} else if s.followUp() {
+		c -= 0.2
 	}
 	if c > 0.95 {
 		c = 0.95
@@ -298,4 +300,35 @@ func confidence(trig lexicon.Hit, r roles, s *sentence, m doc.Mention) float64 {
 		c = 0.05
 	}
 	return float64(int(c*100+0.5)) / 100
+}
+
+// followUpWords, in a later sentence, tie it to the event a report led with: what came of it or
+// what answered it ("police arrested the attacker", "shelled the area in response", "on the same
+// day"). Monitors code the event the report leads with; the follow-up is not it.
+var followUpWords = map[string]bool{"attacker": true, "attackers": true, "perpetrator": true, "perpetrators": true,
+	"incident": true, "response": true, "retaliation": true, "same": true}
+
+// followUp reports a later sentence that follows up the lead's event (see followUpWords).
+func (s *sentence) followUp() bool {
+	for k := range s.toks {
+		n := s.norm(k)
+		if !followUpWords[n] {
+			continue
+		}
+		switch n {
+		case "same":
+			if s.norm(k+1) == "day" || s.norm(k+1) == "area" {
+				return true
+			}
+		case "response", "retaliation":
+			if p := s.norm(k - 1); p == "in" || p == "a" {
+				return true
+			}
+		default:
+			if p := s.norm(k - 1); p == "the" || p == "this" {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -210,3 +210,30 @@ func TestExtractConcurrentEqualsSequential(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// A later sentence that follows up the lead's event (an arrest of its perpetrator, a response, a
+// second strike "on the same day") ranks below the lead: monitors code the event a report leads with.
+func TestFollowUpRanksBelowLead(t *testing.T) {
+	x := extractor(t)
+	for _, c := range []struct{ text, want string }{
+		{"Gunmen shot dead a shopkeeper in Kirkuk on Monday. Police later arrested the attacker.", "Violence against civilians"},
+		{"Militants attacked an army post in Tal Afar on Sunday. The army shelled their hideouts in response.", "Battles"},
+		{"Protesters rallied outside the governor's office in Nasiriyah on Friday. On the same day, police arrested two activists in Shatra.", "Protests"},
+	} {
+		d := doc.Document{ID: "t", Source: "Test Wire", Text: c.text, Published: published("2025-12-22")}
+		ms := x.Extract(d)
+		if len(ms) < 2 {
+			t.Errorf("%q: %d mentions, want the lead's and the follow-up's", c.text, len(ms))
+			continue
+		}
+		best := ms[0]
+		for _, m := range ms[1:] {
+			if m.Confidence > best.Confidence {
+				best = m
+			}
+		}
+		if best.ACLEDType != c.want {
+			t.Errorf("%q: most confident is %s (%q, %.2f), want %s", c.text, best.ACLEDType, best.Evidence.Sentence, best.Confidence, c.want)
+		}
+	}
+}
