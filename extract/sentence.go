@@ -41,7 +41,7 @@ func (x *Extractor) parse(ps *sentence, d doc.Document, s doc.Sentence, sc *scra
 	for _, p := range ps.places {
 		lost := false
 		for _, h := range names {
-			if overlaps(h.First, h.Last, p.First, p.Last) && !(h.Actor != nil && h.Actor.AlsoPlace && (isLocative(p.Cue) || p.Bearing != "" || p.Qualifier != "")) &&
+			if overlaps(h.First, h.Last, p.First, p.Last) && !(h.Actor != nil && h.Actor.AlsoPlace && (isLocative(p.Cue) || p.Bearing != "" || p.Qualifier != "" || p.Container || filedUnder(ps.toks, p.First))) &&
 				!(h.Outlet != nil && (p.Encloses || p.Container || p.Kind != "")) {
 				// an outlet named like a province stands as the province where the text files a
 				// place under it: "Kamfiruz village (Fars)" is not the Fars news agency
@@ -128,6 +128,17 @@ func isBareCountry(h lexicon.Hit) bool {
 }
 
 // isLocative reports whether the word before a name makes it a place: "in Syria", "across Yemen".
+// placeTypeWords end a place phrase: "in Nehm district, Sanaa" files the district under Sanaa.
+var placeTypeWords = map[string]bool{"district": true, "governorate": true, "province": true, "area": true,
+	"village": true, "town": true, "city": true, "neighbourhood": true, "neighborhood": true, "camp": true,
+	"subdistrict": true, "countryside": true}
+
+// filedUnder reports a name right after "<place type word>,": the area a place is filed under ("in
+// Nehm district, Sanaa"), a place even when it is also a capital standing for its government.
+func filedUnder(toks []doc.Token, i int) bool {
+	return i >= 1 && toks[i].Punct == "," && placeTypeWords[toks[i-1].Norm]
+}
+
 func isLocative(cue string) bool { return cue != "" && cue != "by" && cue != "with" }
 
 // cue returns the first cue hit of a kind, or nil.

@@ -100,19 +100,41 @@ func readHandFile(path string) ([]handPlace, error) {
 	return out, sc.Err()
 }
 
+// within reports whether the point lies in its division: inside the box of the division's GeoNames
+// places widened by handPlaceMargin, or, where that box is drawn round too few places to say (a
+// division with fewer than sparseDivision) or misses a real edge town (Renk on the Sudanese border
+// of Upper Nile), inside the country's extent widened by two degrees (cities500 has no Myanmar place
+// north of 25.4°N). The check is there to catch swapped, mistyped or foreign coordinates, not to
+// judge a border.
+func (h handPlace) within(division, country []place) bool {
+	in := func(b [4]float64, m float64) bool {
+		return h.lat >= b[0]-m && h.lat <= b[2]+m && h.lon >= b[1]-m && h.lon <= b[3]+m
+	}
+	if len(division) >= sparseDivision && in(bbox(division), handPlaceMargin) {
+		return true
+	}
+	return len(country) > 0 && in(extent(country), 2)
+}
+
 // handPlaceMargin is how far (degrees) a hand place may lie outside the box of its division's
 // GeoNames places: that box is drawn round the few places GeoNames has, so desert and coastal
 // edges (al-Tanf in Homs, Balhaf in Shabwah) lie well outside it; swapped or mistyped coordinates
 // land much further off.
 const handPlaceMargin = 0.8
 
+// sparseDivision is the fewest GeoNames places whose box stands for their division; a division
+// with fewer is checked against its country's box.
+const sparseDivision = 10
+
 // checkHandPlaces rejects a hand place whose division is unknown or whose point lies well outside
 // that division, and drops (with a count) those GeoNames already has: same name within 15 km.
 func checkHandPlaces(hand []handPlace, places []place, admin1Names map[string]string) ([]place, int, error) {
 	byAdmin1 := map[string][]place{}
+	byCountry := map[string][]place{}
 	byName := map[string][]place{}
 	for _, p := range places {
 		byAdmin1[p.cc+"."+p.adm1] = append(byAdmin1[p.cc+"."+p.adm1], p)
+		byCountry[p.cc] = append(byCountry[p.cc], p)
 		for _, n := range names(nil, append([]string{p.name, p.ascii}, p.alts...)...) {
 			byName[p.cc+" "+n] = append(byName[p.cc+" "+n], p)
 		}
@@ -127,13 +149,9 @@ func checkHandPlaces(hand []handPlace, places []place, admin1Names map[string]st
 			errs = append(errs, fmt.Sprintf("%s: %s: unknown admin1 %s", h.where, h.name, key))
 			continue
 		}
-		if ps := byAdmin1[key]; len(ps) > 0 {
-			b := bbox(ps)
-			if h.lat < b[0]-handPlaceMargin || h.lat > b[2]+handPlaceMargin || h.lon < b[1]-handPlaceMargin || h.lon > b[3]+handPlaceMargin {
-				errs = append(errs, fmt.Sprintf("%s: %s (%.3f, %.3f) lies outside %s (%.2f..%.2f N, %.2f..%.2f E)",
-					h.where, h.name, h.lat, h.lon, admin1Names[key], b[0], b[2], b[1], b[3]))
-				continue
-			}
+		if !h.within(byAdmin1[key], byCountry[h.cc]) {
+			errs = append(errs, fmt.Sprintf("%s: %s (%.3f, %.3f) lies outside %s", h.where, h.name, h.lat, h.lon, admin1Names[key]))
+			continue
 		}
 		own := names(nil, append([]string{h.name}, h.alts...)...)
 		known := false
@@ -200,4 +218,14 @@ func withoutSites(hand, sites []row) []row {
 		fmt.Fprintf(os.Stderr, "gazetteer: %d hand places are sites already\n", n)
 	}
 	return out
+}
+
+// extent is the box from the southernmost to the northernmost and westernmost to easternmost place.
+func extent(ps []place) [4]float64 {
+	b := [4]float64{90, 180, -90, -180}
+	for _, p := range ps {
+		b[0], b[1] = math.Min(b[0], p.lat), math.Min(b[1], p.lon)
+		b[2], b[3] = math.Max(b[2], p.lat), math.Max(b[3], p.lon)
+	}
+	return b
 }
