@@ -458,8 +458,13 @@ func (s *sentence) withParty(trig lexicon.Hit) bool {
 func (s *sentence) coordinated(trig lexicon.Hit) (int, int) {
 	for i := 0; i+1 < len(s.actors); i++ {
 		a, b := s.actors[i], s.actors[i+1]
-		// one modifier may stand before the second side: "Houthi fighters and government troops"
-		if b.Last >= trig.First || trig.First-b.Last > 3 || b.First < a.Last+2 || b.First > a.Last+3 || s.norm(a.Last+1) != "and" {
+		// one modifier may stand before the second side: "Houthi fighters and government troops",
+		// "Houthi forces and pro-Hadi forces"
+		gap := 3
+		if p := s.norm(a.Last + 2); p == "pro" || p == "anti" {
+			gap = 4
+		}
+		if b.Last >= trig.First || trig.First-b.Last > 3 || b.First < a.Last+2 || b.First > a.Last+gap || s.norm(a.Last+1) != "and" {
 			continue
 		}
 		if s.clauseBreakBetween(a.First, trig.First) || i+2 < len(s.actors) && s.actors[i+2].Last < trig.First {
