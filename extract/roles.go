@@ -107,7 +107,7 @@ func (x *Extractor) assignRoles(s *sentence, trig lexicon.Hit, st *docState) rol
 		}
 	case nominal:
 		if adjacent >= 0 {
-			r.actor1 = x.actor(s, s.actors[adjacent], st, true)
+			r.actor1 = x.actor(s, s.actors[s.coordinatedHead(adjacent)], st, true)
 		} else if by >= 0 {
 			r.actor1 = x.actor(s, s.actors[by], st, true)
 		} else if before >= 0 && !s.isSourceActor(s.actors[before]) && before != s.passiveVictim(trig) {
@@ -134,7 +134,7 @@ func (x *Extractor) assignRoles(s *sentence, trig lexicon.Hit, st *docState) rol
 	default:
 		switch {
 		case before >= 0 && before != s.passiveVictim(trig):
-			r.actor1 = x.actor(s, s.actors[before], st, true)
+			r.actor1 = x.actor(s, s.actors[s.coordinatedHead(before)], st, true)
 		case by >= 0:
 			// "three people were killed in airstrikes conducted by Turkish drones": the victims do
 			// not act, the agent after "by" does
@@ -473,6 +473,21 @@ func (s *sentence) coordinated(trig lexicon.Hit) (int, int) {
 		return i, i + 1
 	}
 	return -1, -1
+}
+
+// coordinatedHead is the first of the parties joined by "and" that end at actor hit i: in "regime
+// forces and allied militias clashed with HTS" the forces act, the militias back them (monitors
+// code the first-named side, the others as its associates). A bare country ("Russian and Syrian
+// warplanes") is not a party of its own.
+func (s *sentence) coordinatedHead(i int) int {
+	for i > 0 {
+		a, b := s.actors[i-1], s.actors[i]
+		if s.norm(a.Last+1) != "and" || b.First > a.Last+3 || isBareCountry(a) || s.clauseBreakBetween(a.First, b.Last) {
+			break
+		}
+		i--
+	}
+	return i
 }
 
 // objectOf reports whether the actor hit i is the object of a verb before it ("killed a Hezbollah

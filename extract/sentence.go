@@ -127,7 +127,6 @@ func isBareCountry(h lexicon.Hit) bool {
 	return h.Actor != nil && (h.Actor.Kind == lexicon.KindCountry || h.Actor.Kind == lexicon.KindDemonym)
 }
 
-// isLocative reports whether the word before a name makes it a place: "in Syria", "across Yemen".
 // placeTypeWords end a place phrase: "in Nehm district, Sanaa" files the district under Sanaa.
 var placeTypeWords = map[string]bool{"district": true, "governorate": true, "province": true, "area": true,
 	"village": true, "town": true, "city": true, "neighbourhood": true, "neighborhood": true, "camp": true,
@@ -139,6 +138,7 @@ func filedUnder(toks []doc.Token, i int) bool {
 	return i >= 1 && toks[i].Punct == "," && placeTypeWords[toks[i-1].Norm]
 }
 
+// isLocative reports whether the word before a name makes it a place: "in Syria", "across Yemen".
 func isLocative(cue string) bool { return cue != "" && cue != "by" && cue != "with" }
 
 // cue returns the first cue hit of a kind, or nil.
