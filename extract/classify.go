@@ -41,8 +41,64 @@ func (x *Extractor) refineType(s *sentence, trig lexicon.Hit, m *doc.Mention) {
 			x.refineAssault(s, lexicon.Hit{First: trig.First, Last: trig.Last, Action: &a}, m)
 			return
 		}
+		if x.crowdAttacked(s, trig, m) {
+			return
+		}
 		x.refineProtest(s, m)
 	}
+}
+
+// assaultOn returns the first word of an assault verb whose object is the protest word trig
+// ("attacked protesters", "beat the demonstrators"), or -1.
+func (s *sentence) assaultOn(trig lexicon.Hit) int {
+	for _, t := range s.triggers {
+		if t.Action.Type != "ASSAULT" || t.Last >= trig.First {
+			continue
+		}
+		k := trig.First - 1
+		for k > t.Last && (s.norm(k) == "the" || s.norm(k) == "a" || s.isCount(k)) {
+			k--
+		}
+		if k == t.Last {
+			return t.First
+		}
+	}
+	return -1
+}
+
+// crowdAttacked turns a protest word that is the object of an assault ("supporters of the cleric
+// attacked protesters with knives", "gunmen attacked demonstrators") into the attack on the crowd:
+// mob violence where a crowd of supporters attacks, an attack on civilians where armed men do.
+// State forces' force against a crowd stays a protest met by force (refineProtest).
+func (x *Extractor) crowdAttacked(s *sentence, trig lexicon.Hit, m *doc.Mention) bool {
+	if m.ACLEDType != "Protests" || m.Actor1 == nil || isState(m.Actor1) || crowdKind(m.Actor1) {
+		return false
+	}
+	verb := s.assaultOn(trig)
+	if verb < 0 {
+		return false
+	}
+	crowd := false
+	for k := 0; k < verb; k++ {
+		switch s.norm(k) {
+		case "supporters", "supporter", "followers", "partisans", "loyalists", "youths", "mob":
+			crowd = true
+		}
+	}
+	if !crowd && !armedKinds[m.Actor1.Kind] && m.Actor1.Kind != lexicon.KindUnknown {
+		// "an individual in a car rammed the protesters": no group attacks; the protest was met
+		return false
+	}
+	victims := &doc.Actor{Text: m.Trigger.Text, Name: "Protesters", Kind: lexicon.KindProtesters, Span: m.Trigger.Span}
+	if crowd {
+		m.Type, m.Mode, m.CAMEO = "PROTEST", "riot", "145"
+		m.ACLEDType, m.ACLEDSubType = "Riots", "Mob violence"
+	} else {
+		m.Type, m.Mode, m.CAMEO = "ASSAULT", "firearms", "180"
+		m.ACLEDType, m.ACLEDSubType = "Violence against civilians", "Attack"
+	}
+	m.Actor2 = victims
+	return true
 }
 
 // deadlyForce reports a protest met with excessive force: live fire, beatings, or force that
