@@ -41,11 +41,44 @@ func (x *Extractor) refineType(s *sentence, trig lexicon.Hit, m *doc.Mention) {
 			x.refineAssault(s, lexicon.Hit{First: trig.First, Last: trig.Last, Action: &a}, m)
 			return
 		}
+		if m.ACLEDType == "Riots" && strings.HasPrefix(s.norm(trig.First), "storm") && m.Actor1 != nil && isState(m.Actor1) && s.hasProtestWord() {
+			// "security forces stormed the protest camp": the protest was broken up
+			m.ACLEDType, m.ACLEDSubType, m.Mode = "Protests", "Protest with intervention", ""
+		}
 		if x.crowdAttacked(s, trig, m) {
 			return
 		}
 		x.refineProtest(s, m)
 	}
+}
+
+// crowdRiots reports a riot cue whose doer is not a state force: in "security forces stormed the
+// protest camp and burned tents" the storming is the forces' doing, not the crowd's.
+func (s *sentence) crowdRiots() bool {
+	for c := range s.eachCue("riot") {
+		doer := -1
+		for i, h := range s.actors {
+			if h.Last < c.First {
+				doer = i
+			}
+		}
+		if doer < 0 || !stateKind(s.actors[doer].Actor.Kind) || s.protestWordBetween(s.actors[doer].Last, c.First) {
+			return true
+		}
+	}
+	return false
+}
+
+func stateKind(k string) bool { return k == lexicon.KindMilitary || k == lexicon.KindPolice }
+
+// protestWordBetween reports a protest trigger between tokens a and b.
+func (s *sentence) protestWordBetween(a, b int) bool {
+	for _, t := range s.triggers {
+		if t.First > a && t.Last < b && t.Action.ACLEDType == "Protests" {
+			return true
+		}
+	}
+	return false
 }
 
 // assaultOn returns the first word of an assault verb whose object is the protest word trig
@@ -241,7 +274,7 @@ func (x *Extractor) refineProtest(s *sentence, m *doc.Mention) {
 	if m.ACLEDType != "Protests" {
 		return
 	}
-	riot := s.cue("riot") != nil || s.burnedBuilding()
+	riot := s.crowdRiots() || s.burnedBuilding()
 	if riot && !s.demonstrates() {
 		m.ACLEDType, m.ACLEDSubType, m.Mode, m.CAMEO = "Riots", "Mob violence", "riot", "145"
 		return
