@@ -325,25 +325,33 @@ var placeTaken = lexicon.Action{Type: "ASSAULT", CAMEO: "192", ACLEDType: "Battl
 // town of Tal Tamr".
 func (s *sentence) placeAfter(i int) bool {
 	k := i + 1
-	for ; k < len(s.toks) && k-i <= 4; k++ {
-		if s.toks[k].Punct != "" {
+	for ; k < len(s.toks) && k-i <= 6; k++ {
+		if s.toks[k].Punct != "" && k > i+1 {
 			break
 		}
 		n := s.norm(k)
 		if positionNouns[n] && !(n == "district" && k+1 < len(s.toks) && placeNouns[s.norm(k+1)]) {
-			return true // "captured a military base", "seized the district headquarters"
+			// "captured a military base", "seized the district headquarters", "captured on
+			// Monday the port of Mokha", "captured five villages"
+			return true
 		}
-		if !nominalMarkers[n] && !placeNouns[n] && n != "military" && n != "army" && n != "district" {
+		if objectStops[n] {
 			break
 		}
 	}
 	for _, p := range s.places {
-		if p.First == k && len(p.Candidates) > 0 {
+		if p.First > i && p.First <= i+3 && len(p.Candidates) > 0 && !s.clauseBreakBetween(i, p.First) {
 			return true
 		}
 	}
 	return false
 }
+
+// objectStops end the object of a verb of taking: "captured two soldiers near the village" took
+// no village.
+var objectStops = map[string]bool{"in": true, "near": true, "at": true, "from": true, "with": true, "by": true,
+	"for": true, "after": true, "as": true, "to": true, "while": true, "who": true, "which": true, "during": true,
+	"outside": true, "inside": true, "around": true, "off": true}
 
 var placeNouns = map[string]bool{"town": true, "village": true, "city": true, "district": true, "area": true}
 
@@ -351,7 +359,11 @@ var placeNouns = map[string]bool{"town": true, "village": true, "city": true, "d
 var positionNouns = map[string]bool{"town": true, "village": true, "city": true, "base": true, "outpost": true,
 	"outposts": true, "headquarters": true, "positions": true, "position": true, "hill": true, "hills": true,
 	"hilltop": true, "hilltops": true, "airport": true, "airbase": true, "garrison": true, "checkpoint": true,
-	"checkpoints": true, "villages": true, "towns": true, "district": true, "post": true, "posts": true}
+	"checkpoints": true, "villages": true, "towns": true, "district": true, "post": true, "posts": true,
+	"neighborhood": true, "neighbourhood": true, "neighborhoods": true, "neighbourhoods": true, "areas": true,
+	"port": true, "camp": true, "camps": true, "region": true, "territory": true, "suburb": true,
+	"suburbs": true, "enclave": true, "stronghold": true, "strongholds": true, "island": true, "bridge": true,
+	"crossing": true, "ridge": true, "mountain": true, "hamlet": true, "hamlets": true}
 
 // peopleAfter reports people as the object right after token i: "30 residents", "a teacher",
 // "two members of ...".
