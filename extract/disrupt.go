@@ -1,0 +1,73 @@
+package extract
+
+import "github.com/sitrep-dev/sitrep/lexicon"
+
+// disruptAction is weapons seized, found, defused or destroyed before use: the ACLED sub-event
+// "Disrupted weapons use", as actions.tsv codes its fixed phrases ("seized weapons", "arms cache").
+var disruptAction = lexicon.Action{Type: "COERCE", Mode: "seize", ACLEDType: "Strategic developments",
+	ACLEDSubType: "Disrupted weapons use", Specificity: 3}
+
+// disruptVerbs take weapons out of use.
+var disruptVerbs = map[string]bool{"seized": true, "seize": true, "seizing": true, "confiscated": true,
+	"found": true, "discovered": true, "uncovered": true, "defused": true, "dismantled": true,
+	"destroyed": true, "cleared": true, "recovered": true, "intercepted": true, "removed": true,
+	"captured": true, "identified": true, "impounded": true}
+
+// weaponNouns are what a force seizes or defuses.
+var weaponNouns = map[string]bool{"weapons": true, "arms": true, "ammunition": true, "ammunitions": true,
+	"ammo": true, "rounds": true, "cartridges": true, "bullets": true, "firearms": true, "rifles": true,
+	"pistols": true, "guns": true, "revolvers": true, "grenades": true, "mines": true, "landmines": true,
+	"explosives": true, "devices": true, "device": true, "ieds": true, "ied": true, "rockets": true,
+	"mortars": true, "missiles": true, "cache": true, "stash": true, "launcher": true, "launchers": true,
+	"rpgs": true, "kalashnikovs": true, "bombs": true, "bomb": true, "detonators": true, "tnt": true}
+
+// harmWords tell of weapons used: then the sentence is about the attack, not a seizure.
+var harmWords = map[string]bool{"exploded": true, "explosion": true, "explosions": true, "blast": true,
+	"detonated": true, "killed": true, "killing": true, "injured": true, "wounded": true, "struck": true,
+	"strike": true, "strikes": true, "airstrike": true, "airstrikes": true, "attack": true, "attacks": true,
+	"attacked": true, "shelled": true, "shelling": true, "fired": true, "launched": true, "targeted": true,
+	"targeting": true, "clashed": true, "clashes": true, "hit": true, "dead": true}
+
+// disruption returns the verb of a sentence that tells of weapons seized, found, defused or
+// destroyed ("police seized 50 rifles", "two explosive devices were found near the canal") and of
+// nothing done with them, or -1.
+func (s *sentence) disruption() int {
+	for k := range s.toks {
+		if harmWords[s.norm(k)] {
+			return -1
+		}
+	}
+	for k := range s.toks {
+		if !disruptVerbs[s.norm(k)] {
+			continue
+		}
+		for j := k + 1; j < len(s.toks) && j <= k+8; j++ {
+			if j > k+1 && s.toks[j].Punct != "" {
+				break
+			}
+			if weaponNouns[s.norm(j)] {
+				return k
+			}
+		}
+		if s.beVerb(k-1) || s.beVerb(k-2) {
+			// "two explosive devices were found", "arms have been seized"
+			for j := k - 1; j >= 0 && j >= k-10; j-- {
+				if weaponNouns[s.norm(j)] {
+					return k
+				}
+			}
+		}
+	}
+	return -1
+}
+
+// disruptable reports a main trigger that a seizure of weapons overrides: the weapon named as if
+// used ("grenades" read as a grenade attack), "seized" read as territory taken, a generic act.
+// Arrests and protests keep their own type.
+func disruptable(t lexicon.Hit) bool {
+	switch t.Action.Type {
+	case "ASSAULT", "MOBILIZE", "COOPERATE", "CONCEDE":
+		return true
+	}
+	return t.Action.ACLEDSubType == "Other"
+}
