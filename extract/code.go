@@ -53,6 +53,10 @@ func (s *sentence) outranks(h, b lexicon.Hit) bool {
 		// "attacked Turkish forces, in conjunction with airstrikes": the attack is the event
 		return sb
 	}
+	if bh, bb := s.backdrop(h), s.backdrop(b); bh != bb && (h.Action.Type == "AGREE" || b.Action.Type == "AGREE") {
+		// "agreed a ceasefire after the worst fighting in decades": the fighting is the backdrop
+		return bb
+	}
 	spec := func(x lexicon.Hit) int {
 		if s.claimedObject(x) {
 			return 7
@@ -77,6 +81,30 @@ func (s *sentence) outranks(h, b lexicon.Hit) bool {
 		return pb
 	}
 	return subRank[h.Action.ACLEDSubType] > subRank[b.Action.ACLEDSubType]
+}
+
+// backdropWords open a phrase that sets the scene of the event rather than telling it: "after
+// two weeks of fighting", "amid clashes", "the scene of the fiercest fighting".
+var backdropWords = map[string]bool{"after": true, "following": true, "amid": true, "despite": true,
+	"ending": true, "end": true, "scene": true, "halt": true, "stop": true}
+
+// backdrop reports a trigger within a backdrop phrase (see backdropWords): up to eight words after
+// its opening word, with no punctuation or other trigger between.
+func (s *sentence) backdrop(h lexicon.Hit) bool {
+	for k := h.First - 1; k >= 0 && h.First-k <= 8; k-- {
+		if backdropWords[s.norm(k)] {
+			return true
+		}
+		if s.toks[k+1].Punct != "" {
+			return false
+		}
+		for _, t := range s.triggers {
+			if t.First <= k && k <= t.Last {
+				return false
+			}
+		}
+	}
+	return false
 }
 
 // dispersal reports a riot-control weapon in a sentence that says a crowd was dispersed.
