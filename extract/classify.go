@@ -81,6 +81,23 @@ func (s *sentence) protestWordBetween(a, b int) bool {
 	return false
 }
 
+// fought reports a fight named beside the territory trigger: "took the town after clashes as
+// the army withdrew" was no peaceful handover.
+func (s *sentence) fought(trig lexicon.Hit) bool {
+	for _, t := range s.triggers {
+		if t.First != trig.First && t.Action.ACLEDSubType == "Armed clash" && t.Action.Specificity == 3 && !s.backdropNegated(t) {
+			return true
+		}
+	}
+	return false
+}
+
+// backdropNegated reports a fight word that says none took place: "entered without fighting".
+func (s *sentence) backdropNegated(t lexicon.Hit) bool {
+	p := s.norm(t.First - 1)
+	return p == "without" || p == "no" || p == "any"
+}
+
 // assaultOn returns the first word of an assault verb whose object is the protest word trig
 // ("attacked protesters", "beat the demonstrators"), or -1.
 func (s *sentence) assaultOn(trig lexicon.Hit) int {
@@ -154,7 +171,7 @@ func (x *Extractor) refineAssault(s *sentence, trig lexicon.Hit, m *doc.Mention)
 	switch m.ACLEDSubType {
 	case "Government regains territory", "Non-state actor overtakes territory":
 		switch {
-		case s.cue("peaceful") != nil:
+		case s.cue("peaceful") != nil && !s.fought(trig):
 			m.Type, m.CAMEO = "RETREAT", "0874"
 			m.ACLEDType, m.ACLEDSubType = "Strategic developments", "Non-violent transfer of territory"
 		case m.Actor1 != nil && nonState[m.Actor1.Kind]:
