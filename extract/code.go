@@ -201,7 +201,7 @@ func (x *Extractor) code(s *sentence, st *docState) (doc.Mention, bool) {
 		}
 		trig, ok = lexicon.Hit{First: v, Last: v, Action: &disruptAction}, true
 	}
-	if !ok || s.isBackground() || isQuestion(s.Text) {
+	if !ok || s.isBackground() || isQuestion(s.Text) || trig.Action.Type == "ASSAULT" && s.accident() {
 		x.remember(s, st)
 		return doc.Mention{}, false
 	}

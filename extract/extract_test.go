@@ -164,6 +164,9 @@ func TestNoEventInBackgroundAndOpinion(t *testing.T) {
 		"Drone technology has changed how wars are fought, experts say.",
 		"Is the ceasefire likely to hold?",
 		"Wheat prices rose sharply in local markets this week.",
+		// accidents and disasters are no political violence
+		"A gas cylinder exploded in a restaurant in Zarqa on Monday, killing three people.",
+		"Floods swept through villages near Jalalabad, killing 12 people.",
 	} {
 		d := doc.Document{ID: "t", Source: "Test Wire", Text: text, Published: published("2025-12-22")}
 		if ms := x.Extract(d); len(ms) > 0 {
