@@ -32,33 +32,57 @@ var harmWords = map[string]bool{"exploded": true, "explosion": true, "explosions
 // destroyed ("police seized 50 rifles", "two explosive devices were found near the canal") and of
 // nothing done with them, or -1.
 func (s *sentence) disruption() int {
+	verb := -1
 	for k := range s.toks {
-		if harmWords[s.norm(k)] {
+		switch disruptWords[s.norm(k)] {
+		case harmWord:
 			return -1
+		case disruptVerb:
+			if verb < 0 && s.seizesWeapons(k) {
+				verb = k
+			}
 		}
 	}
-	for k := range s.toks {
-		if !disruptVerbs[s.norm(k)] {
-			continue
+	return verb
+}
+
+const (
+	harmWord = 1 + iota
+	disruptVerb
+)
+
+// disruptWords holds harmWords and disruptVerbs in one table: disruption looks up every word of
+// every sentence, once.
+var disruptWords = func() map[string]uint8 {
+	m := map[string]uint8{}
+	for w := range disruptVerbs {
+		m[w] = disruptVerb
+	}
+	for w := range harmWords {
+		m[w] = harmWord
+	}
+	return m
+}()
+
+// seizesWeapons reports weapons as the object of the verb at k ("seized 50 rifles") or, in the
+// passive, its subject ("two explosive devices were found", "arms have been seized").
+func (s *sentence) seizesWeapons(k int) bool {
+	for j := k + 1; j < len(s.toks) && j <= k+8; j++ {
+		if j > k+1 && s.toks[j].Punct != "" {
+			break
 		}
-		for j := k + 1; j < len(s.toks) && j <= k+8; j++ {
-			if j > k+1 && s.toks[j].Punct != "" {
-				break
-			}
+		if weaponNouns[s.norm(j)] {
+			return true
+		}
+	}
+	if s.beVerb(k-1) || s.beVerb(k-2) {
+		for j := k - 1; j >= 0 && j >= k-10; j-- {
 			if weaponNouns[s.norm(j)] {
-				return k
-			}
-		}
-		if s.beVerb(k-1) || s.beVerb(k-2) {
-			// "two explosive devices were found", "arms have been seized"
-			for j := k - 1; j >= 0 && j >= k-10; j-- {
-				if weaponNouns[s.norm(j)] {
-					return k
-				}
+				return true
 			}
 		}
 	}
-	return -1
+	return false
 }
 
 // disruptable reports a main trigger that a seizure of weapons overrides: the weapon named as if
