@@ -53,6 +53,10 @@ func (s *sentence) outranks(h, b lexicon.Hit) bool {
 		// "attacked Turkish forces, in conjunction with airstrikes": the attack is the event
 		return sb
 	}
+	if ch, cb := s.freedCaptive(h), s.freedCaptive(b); ch != cb {
+		// "Hamas released three Israeli hostages", "a hostage release deal": the release is the event
+		return cb
+	}
 	if bh, bb := s.backdrop(h), s.backdrop(b); bh != bb && (h.Action.Type == "AGREE" || b.Action.Type == "AGREE") {
 		// "agreed a ceasefire after the worst fighting in decades": the fighting is the backdrop
 		return bb
@@ -81,6 +85,29 @@ func (s *sentence) outranks(h, b lexicon.Hit) bool {
 		return pb
 	}
 	return subRank[h.Action.ACLEDSubType] > subRank[b.Action.ACLEDSubType]
+}
+
+// releaseWords name a release, after which a captive word names who was freed.
+var releaseWords = map[string]bool{"released": true, "freed": true, "release": true, "releasing": true,
+	"freeing": true, "releases": true}
+
+// freedCaptive reports a detention or hostage word that names the people a release freed ("released
+// three Israeli hostages", "freed a British couple detained since February", "a hostage release
+// deal"), not a detention.
+func (s *sentence) freedCaptive(t lexicon.Hit) bool {
+	if t.Action.ACLEDSubType != "Abduction/forced disappearance" && t.Action.ACLEDSubType != "Arrests" {
+		return false
+	}
+	switch s.norm(t.Last + 1) {
+	case "release", "releases", "exchange", "swap", "deal":
+		return true
+	}
+	for _, r := range s.triggers {
+		if releaseWords[s.norm(r.First)] && r.Last < t.First && t.First-r.Last <= 6 && !s.clauseBreakBetween(r.Last, t.First) {
+			return true
+		}
+	}
+	return false
 }
 
 // backdropWords open a phrase that sets the scene of the event rather than telling it: "after
@@ -293,8 +320,13 @@ func isQuestion(text string) bool { return len(text) > 0 && text[len(text)-1] ==
 // eventDate is the sentence's first date expression, else the date an earlier sentence of the same
 // report established, else the publication date marked "reported".
 func (s *sentence) eventDate(st *docState) doc.When {
-	if len(s.dates) > 0 {
-		return s.dates[0]
+	for _, w := range s.dates {
+		// "a couple detained since February" dates the detention, not the event
+		if strings.HasPrefix(strings.ToLower(w.Text), "since ") || w.Span.Start >= s.Span.Start && w.Span.Start <= len(st.doc.Text) &&
+			strings.HasSuffix(strings.ToLower(strings.TrimSpace(st.doc.Text[s.Span.Start:w.Span.Start])), "since") {
+			continue
+		}
+		return w
 	}
 	if st.haveDate {
 		return st.lastDate
