@@ -45,6 +45,11 @@ func (s *sentence) outranks(h, b lexicon.Hit) bool {
 		// "raided a hideout, killing four militants and arresting two": the raid is the event
 		return ab
 	}
+	if ph, pb := s.protestArrest(h, b), s.protestArrest(b, h); ph != pb {
+		// "women gathered in Kadikoy; police intervened and detained 20": arrests at a gathering
+		// are how the protest was met
+		return ph
+	}
 	if dh, db := s.dispersal(h), s.dispersal(b); dh != db && h.Action.Specificity == b.Action.Specificity {
 		// "police fired tear gas to disperse opposition supporters": a gathering met by force
 		return dh
@@ -132,6 +137,13 @@ func (s *sentence) backdrop(h lexicon.Hit) bool {
 		}
 	}
 	return false
+}
+
+// protestArrest reports a protest trigger p against an arrest trigger a in a sentence whose
+// arrests met the protest (not its grievance: "protesting the arrest of activists").
+func (s *sentence) protestArrest(p, a lexicon.Hit) bool {
+	return p.Action.Type == "PROTEST" && p.Action.ACLEDType == "Protests" && a.Action.ACLEDSubType == "Arrests" &&
+		s.metByForce("intervention")
 }
 
 // dispersal reports a riot-control weapon in a sentence that says a crowd was dispersed.

@@ -110,7 +110,7 @@ func (x *Extractor) assignRoles(s *sentence, trig lexicon.Hit, st *docState) rol
 			r.actor1 = x.actor(s, s.actors[s.coordinatedHead(adjacent)], st, true)
 		} else if by >= 0 {
 			r.actor1 = x.actor(s, s.actors[by], st, true)
-		} else if before >= 0 && !s.isSourceActor(s.actors[before]) && before != s.passiveVictim(trig) {
+		} else if before >= 0 && !s.isSourceActor(s.actors[before]) && (before != s.passiveVictim(trig) || s.fallenSide(trig, before)) {
 			if subj, ok := s.objectOf(before); ok {
 				// "it had killed a Hezbollah commander in a drone strike": the party before the
 				// noun is the object of another verb, whose subject acts
@@ -133,7 +133,7 @@ func (x *Extractor) assignRoles(s *sentence, trig lexicon.Hit, st *docState) rol
 		}
 	default:
 		switch {
-		case before >= 0 && before != s.passiveVictim(trig):
+		case before >= 0 && (before != s.passiveVictim(trig) || s.fallenSide(trig, before)):
 			r.actor1 = x.actor(s, s.actors[s.coordinatedHead(before)], st, true)
 		case by >= 0:
 			// "three people were killed in airstrikes conducted by Turkish drones": the victims do
@@ -473,6 +473,13 @@ func (s *sentence) coordinated(trig lexicon.Hit) (int, int) {
 		return i, i + 1
 	}
 	return -1, -1
+}
+
+// fallenSide reports armed dead who were a side of the clash that killed them: "two PKK
+// militants were killed in clashes with Turkish forces" names the PKK as a party.
+func (s *sentence) fallenSide(trig lexicon.Hit, i int) bool {
+	a := s.actors[i].Actor
+	return symmetric(trig) && (armedKinds[a.Kind] || a.Kind == lexicon.KindMilitia) && s.withParty(trig)
 }
 
 // coordinatedHead is the first of the parties joined by "and" that end at actor hit i: in "regime
