@@ -50,6 +50,10 @@ func (s *sentence) outranks(h, b lexicon.Hit) bool {
 		// are how the protest was met
 		return ph
 	}
+	if ih, ib := s.interception(h, b), s.interception(b, h); ih != ib {
+		// "fired a ballistic missile toward Marib; it was intercepted": the weapon never landed
+		return ih
+	}
 	if dh, db := s.dispersal(h), s.dispersal(b); dh != db && h.Action.Specificity == b.Action.Specificity {
 		// "police fired tear gas to disperse opposition supporters": a gathering met by force
 		return dh
@@ -137,6 +141,24 @@ func (s *sentence) backdrop(h lexicon.Hit) bool {
 		}
 	}
 	return false
+}
+
+// interceptWords stop a weapon in flight.
+var interceptWords = map[string]bool{"intercepted": true, "downed": true, "intercept": true, "intercepting": true}
+
+// interception reports an interception trigger d against a launch or strike trigger a: a missile
+// or drone shot down before it hit is disrupted weapons use, as monitors code it.
+func (s *sentence) interception(d, a lexicon.Hit) bool {
+	if d.Action.ACLEDSubType != "Disrupted weapons use" || a.Action.Type != "ASSAULT" {
+		return false
+	}
+	switch a.Action.ACLEDSubType {
+	case "Shelling/artillery/missile attack", "Air/drone strike":
+	default:
+		return false
+	}
+	n := s.norm(d.First)
+	return interceptWords[n] || n == "shot" && s.norm(d.First+1) == "down"
 }
 
 // protestArrest reports a protest trigger p against an arrest trigger a in a sentence whose
