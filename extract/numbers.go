@@ -98,7 +98,7 @@ func (s *sentence) casualties() casualtyCount {
 			i = last
 			continue
 		}
-		if i > 0 && (s.toks[i-1].Norm == "including" || s.toks[i-1].Norm == "among") {
+		if i > 0 && (s.toks[i-1].Norm == "including" || s.toks[i-1].Norm == "among" || s.toks[i-1].Norm == "between") {
 			i = last
 			continue
 		}
@@ -225,6 +225,23 @@ var personNouns = map[string]bool{"man": true, "woman": true, "boy": true, "girl
 // singleVictims counts the victims a killing verb names one by one ("killing a nurse and two
 // patients" has one here; the two are a count): how many, how many of them are civilians, and the
 // span of the first civilian.
+// demonymNoun reports a nationality word used as a noun for one person: "killed a Palestinian
+// near Hebron", not "a Palestinian farmer".
+func (s *sentence) demonymNoun(j int) bool {
+	for _, h := range s.actors {
+		if h.First == j && h.Last == j && h.Actor.Kind == lexicon.KindDemonym {
+			if j+1 >= len(s.toks) || s.toks[j+1].Punct != "" {
+				return true
+			}
+			switch s.norm(j + 1) {
+			case "who", "in", "near", "at", "on", "and", "from", "during", "after", "while", "with", "as":
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func (s *sentence) singleVictims(fatal []lexicon.Hit) (n, civ int, civSpan doc.Span) {
 	for _, h := range fatal {
 		verb := s.norm(h.First)
@@ -253,7 +270,7 @@ func (s *sentence) singleVictims(fatal []lexicon.Hit) (n, civ int, civSpan doc.S
 				if s.toks[j].Punct != "" && s.toks[j].Punct != "-" {
 					break
 				}
-				if personNouns[s.norm(j)] {
+				if personNouns[s.norm(j)] || j == k+1 && s.demonymNoun(j) {
 					head = j
 					break
 				}
