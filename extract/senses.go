@@ -26,7 +26,7 @@ func (s *sentence) dropFalseTriggers() {
 	const keep, drop, block = 0, 1, 2
 	for _, t := range s.triggers {
 		switch {
-		case s.weatherStorm(t.First, t.Last) || s.stormDid(t) || s.bannedProtest(t) || s.weaponBesideVerb(t) || s.riotUnit(t.First, t.Last) || s.launchedNothing(t) || s.capturedNoPlace(t) || s.describedAs(t):
+		case s.weatherStorm(t.First, t.Last) || s.stormDid(t) || s.bannedProtest(t) || s.weaponBesideVerb(t) || s.riotUnit(t.First, t.Last) || s.launchedNothing(t) || s.capturedNoPlace(t) || s.describedAs(t) || s.handedPeople(t) || s.bodyNotFound(t):
 			verdict = append(verdict, drop)
 		case s.forceRoadBlock(t):
 			verdict = append(verdict, block)
@@ -94,6 +94,41 @@ func (s *sentence) describedAs(t lexicon.Hit) bool {
 		return false
 	}
 	return !s.beVerb(t.First-1) && s.norm(t.First-1) != "publicly" && s.toks[t.First].Punct == ""
+}
+
+// bodyNotFound reports "the body of", "bodies of" in a sentence that finds no body: the phrase
+// names a killing only where a body was found ("the body of a man was found with gunshot wounds"),
+// not where bodies were handed over or buried.
+func (s *sentence) bodyNotFound(t lexicon.Hit) bool {
+	if n := s.norm(t.First); n != "the" && n != "bodies" || t.Action.Type != "ASSAULT" {
+		return false
+	}
+	for k := range s.toks {
+		switch s.norm(k) {
+		case "found", "discovered", "recovered", "retrieved", "uncovered":
+			return false
+		}
+	}
+	return true
+}
+
+// handedOverThings are what is handed over that is no territory: "handed over the bodies of ten
+// fighters", "handed over two detainees".
+var handedOverThings = map[string]bool{"bodies": true, "body": true, "remains": true, "prisoners": true,
+	"prisoner": true, "detainees": true, "detainee": true, "hostages": true, "hostage": true, "suspects": true,
+	"suspect": true, "captives": true, "weapons": true, "corpses": true}
+
+// handedPeople reports "handed over" with people, bodies or weapons as its object.
+func (s *sentence) handedPeople(t lexicon.Hit) bool {
+	if t.Action.Type != "RETREAT" || s.norm(t.First) != "handed" {
+		return false
+	}
+	for k := t.Last + 1; k < len(s.toks) && k <= t.Last+4; k++ {
+		if handedOverThings[s.norm(k)] {
+			return true
+		}
+	}
+	return false
 }
 
 // capturedNoPlace reports "captured" with no place or position as its object: "captured two
