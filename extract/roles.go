@@ -598,6 +598,17 @@ func (x *Extractor) fillActorCountries(s *sentence, m *doc.Mention, st *docState
 		if m.Location != nil {
 			country = m.Location.Country
 		}
+		if a.Kind == lexicon.KindCoalition && a.Name == "Coalition" {
+			// "the coalition" of a report from Yemen is the Saudi-led one; from Iraq or Syria, the
+			// US-led one against the Islamic State
+			switch country {
+			case "YEM", "SAU":
+				a.Name, a.Country = "Saudi-led coalition", "YEM"
+			case "IRQ", "SYR":
+				a.Name = "US-led coalition"
+			}
+			continue
+		}
 		switch a.Kind {
 		case lexicon.KindMilitary, lexicon.KindPolice:
 			if c := s.forceCountryBefore(a); c != "" {
