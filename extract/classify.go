@@ -256,7 +256,7 @@ func unarmedBrawl(s *sentence, m *doc.Mention) {
 	}
 	// a crowd that fights soldiers or settlers riots; it does not fight a battle. "Clashes between
 	// police and protesters" say so with no riot word.
-	crowd := crowdKind(m.Actor1) || crowdKind(m.Actor2)
+	crowd := crowdKind(m.Actor1) || crowdKind(m.Actor2) || youths(m.Actor1) || youths(m.Actor2)
 	if s.cue("riot") == nil && !crowd {
 		return
 	}
@@ -370,6 +370,17 @@ func isArmed(a *doc.Actor) bool { return a != nil && armedKinds[a.Kind] }
 func organised(a *doc.Actor) bool { return a != nil && organisedForce[a.Kind] }
 
 func crowdKind(a *doc.Actor) bool { return a != nil && a.Kind == lexicon.KindProtesters }
+
+// youths reports a crowd named as young people or residents: "clashed with Palestinian youths" is a
+// riot, not a battle.
+func youths(a *doc.Actor) bool {
+	if a == nil || a.Kind != lexicon.KindCivilians {
+		return false
+	}
+	t := strings.ToLower(a.Text)
+	return strings.Contains(t, "youth") || strings.Contains(t, "young men") || strings.Contains(t, "residents") ||
+		strings.Contains(t, "villagers") || strings.Contains(t, "locals")
+}
 
 // newProtest reports a demonstration named as such that is not the one already told of ("the
 // protesters", "the protesting workers", "both events" refer back to it).
