@@ -28,8 +28,9 @@ func (x *Extractor) refineType(s *sentence, trig lexicon.Hit, m *doc.Mention) {
 	case "ASSAULT":
 		x.refineAssault(s, trig, m)
 	case "COERCE":
-		// detention by a non-state group is an abduction, not an arrest
-		if m.ACLEDSubType == "Arrests" && m.Actor1 != nil && nonState[m.Actor1.Kind] {
+		// detention by a non-state group is an abduction, not an arrest; so is rounding up men
+		// for conscription
+		if m.ACLEDSubType == "Arrests" && (m.Actor1 != nil && nonState[m.Actor1.Kind] || s.forConscription()) {
 			m.Type, m.Mode, m.CAMEO = "ASSAULT", "abduct", "181"
 			m.ACLEDType, m.ACLEDSubType = "Violence against civilians", "Abduction/forced disappearance"
 		}
@@ -156,6 +157,26 @@ func (x *Extractor) crowdAttacked(s *sentence, trig lexicon.Hit, m *doc.Mention)
 // the crowd protests about ("over the killing of a boy") is its grievance.
 func (s *sentence) deadlyForce(m *doc.Mention) bool {
 	return s.metByForce("excessive") || (s.metByForce("intervention") || s.metByForce("fatal")) && m.Fatalities != nil && *m.Fatalities > 0
+}
+
+// forConscription reports detentions for forced military service: "detained young men in Maadan
+// for conscription".
+func (s *sentence) forConscription() bool {
+	for k := range s.toks {
+		switch s.norm(k) {
+		case "conscription", "conscript", "conscripted":
+			return true
+		case "military":
+			if s.norm(k+1) == "service" {
+				return true
+			}
+		case "forcibly":
+			if strings.HasPrefix(s.norm(k+1), "recruit") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // organisedForce kinds fight as forces: what they do is not mob violence, though settlers or

@@ -26,7 +26,7 @@ func (s *sentence) dropFalseTriggers() {
 	const keep, drop, block = 0, 1, 2
 	for _, t := range s.triggers {
 		switch {
-		case s.weatherStorm(t.First, t.Last) || s.stormDid(t) || s.bannedProtest(t) || s.weaponBesideVerb(t) || s.riotUnit(t.First, t.Last) || s.launchedNothing(t) || s.capturedNoPlace(t) || s.describedAs(t) || s.handedPeople(t) || s.bodyNotFound(t):
+		case s.weatherStorm(t.First, t.Last) || s.stormDid(t) || s.bannedProtest(t) || s.weaponBesideVerb(t) || s.riotUnit(t.First, t.Last) || s.launchedNothing(t) || s.capturedNoPlace(t) || s.describedAs(t) || s.handedPeople(t) || s.bodyNotFound(t) || s.checkpointWord(t) || s.withoutWarning(t):
 			verdict = append(verdict, drop)
 		case s.forceRoadBlock(t):
 			verdict = append(verdict, block)
@@ -94,6 +94,17 @@ func (s *sentence) describedAs(t lexicon.Hit) bool {
 		return false
 	}
 	return !s.beVerb(t.First-1) && s.norm(t.First-1) != "publicly" && s.toks[t.First].Punct == ""
+}
+
+// checkpointWord reports "interception" used, as in Iraqi English, for a checkpoint ("killed a
+// civilian on the interception near Dabshiya"): no weapon was stopped.
+func (s *sentence) checkpointWord(t lexicon.Hit) bool {
+	return t.Action.ACLEDSubType == "Disrupted weapons use" && s.norm(t.First) == "interception"
+}
+
+// withoutWarning reports "warning" in "fired without warning": no threat, an attack.
+func (s *sentence) withoutWarning(t lexicon.Hit) bool {
+	return t.Action.Type == "THREATEN" && s.norm(t.First) == "warning" && s.norm(t.First-1) == "without"
 }
 
 // bodyNotFound reports "the body of", "bodies of" in a sentence that finds no body: the phrase
