@@ -161,7 +161,7 @@ func TestDeadWorkersDocumentGoesToAnother(t *testing.T) {
 	}}
 	done := make(chan struct{})
 	go func() { live.Run(liveCtx); close(done) }()
-	deadline := time.Now().Add(20 * time.Second)
+	deadline := time.Now().Add(40 * time.Second)
 	for {
 		st.mu.Lock()
 		_, got := st.stored[victim]
@@ -171,7 +171,7 @@ func TestDeadWorkersDocumentGoesToAnother(t *testing.T) {
 			break
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("after 20 s the live worker stored %d of %d documents; the hung one's (%s) stored: %v", n, len(ds), victim, got)
+			t.Fatalf("after 40 s the live worker stored %d of %d documents; the hung one's (%s) stored: %v", n, len(ds), victim, got)
 		}
 		time.Sleep(50 * time.Millisecond)
 	}

@@ -37,6 +37,9 @@ type Stats struct {
 	Handled, Failed, Dropped int
 }
 
+// pullExpiry is how long one pull request waits on the server for a message.
+const pullExpiry = 5 * time.Second
+
 // Run handles documents until ctx is cancelled, then finishes the documents in hand and returns.
 func (w *Worker) Run(ctx context.Context) (Stats, error) {
 	conc := max(w.Concurrency, 1)
@@ -62,7 +65,10 @@ func (w *Worker) Run(ctx context.Context) (Stats, error) {
 	if err != nil {
 		return Stats{}, fmt.Errorf("consumer %s: %w", Consumer, err)
 	}
-	it, err := cons.Messages(jetstream.PullMaxMessages(conc))
+	// A short pull expiry: the client notices a lost pull request (its heartbeats stop) after two
+	// heartbeats, half the expiry each; with the 30 s default a worker could sit idle for a minute
+	// while documents waited, as when a dead worker's connection went away under load.
+	it, err := cons.Messages(jetstream.PullMaxMessages(conc), jetstream.PullExpiry(pullExpiry))
 	if err != nil {
 		return Stats{}, fmt.Errorf("consumer %s: %w", Consumer, err)
 	}
