@@ -154,11 +154,26 @@ func (s *sentence) interception(d, a lexicon.Hit) bool {
 	}
 	switch a.Action.ACLEDSubType {
 	case "Shelling/artillery/missile attack", "Air/drone strike":
+	case "Armed clash":
+		// "air defences confronted Israeli missiles and downed several"
+		if !s.airDefence() {
+			return false
+		}
 	default:
 		return false
 	}
 	n := s.norm(d.First)
 	return interceptWords[n] || n == "shot" && s.norm(d.First+1) == "down"
+}
+
+// airDefence reports air defences named in the sentence.
+func (s *sentence) airDefence() bool {
+	for k := range s.toks {
+		if s.norm(k) == "air" && strings.HasPrefix(s.norm(k+1), "defen") {
+			return true
+		}
+	}
+	return false
 }
 
 // protestArrest reports a protest trigger p against an arrest trigger a in a sentence whose
