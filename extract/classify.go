@@ -15,6 +15,7 @@ var instruments = map[string]struct{ mode, cameo, acledType string }{
 	"Suicide bomb":                      {"explosives", "1831", "Explosions/Remote violence"},
 	"Grenade":                           {"explosives", "183", "Explosions/Remote violence"},
 	"Attack":                            {"firearms", "180", "Violence against civilians"},
+	"Chemical weapon":                   {"wmd", "2041", "Explosions/Remote violence"},
 }
 
 // armed kinds fight battles; the others are victims of attacks
@@ -345,7 +346,7 @@ func (x *Extractor) setInstrument(m *doc.Mention, subType string) {
 
 // strongestInstrument: explosive weapons outrank small arms when a sentence names both.
 func strongestInstrument(ins []lexicon.Hit) string {
-	rank := map[string]int{"Suicide bomb": 6, "Air/drone strike": 5, "Shelling/artillery/missile attack": 4, "Remote explosive/landmine/IED": 3, "Grenade": 2, "Attack": 1}
+	rank := map[string]int{"Chemical weapon": 7, "Suicide bomb": 6, "Air/drone strike": 5, "Shelling/artillery/missile attack": 4, "Remote explosive/landmine/IED": 3, "Grenade": 2, "Attack": 1}
 	best := ""
 	for _, h := range ins {
 		if rank[h.Cue.Value] > rank[best] {
