@@ -216,6 +216,12 @@ func (x *Extractor) refineAssault(s *sentence, trig lexicon.Hit, m *doc.Mention)
 		return
 	}
 	ins := s.instrumentsFor(trig)
+	if hasInstrument(ins, "Chemical weapon") {
+		// "dropped barrel bombs filled with chlorine": the agent names the attack, whatever
+		// carried it
+		x.setInstrument(m, "Chemical weapon")
+		return
+	}
 	if trig.Action.Specificity > 1 {
 		if m.ACLEDSubType == "Remote explosive/landmine/IED" && len(ins) > 0 {
 			// "an explosion" caused by a named weapon takes that weapon's type: a suicide bomber, a
