@@ -66,7 +66,7 @@ func (s *sentence) outranks(h, b lexicon.Hit) bool {
 		// "Hamas released three Israeli hostages", "a hostage release deal": the release is the event
 		return cb
 	}
-	if bh, bb := s.backdrop(h), s.backdrop(b); bh != bb && (h.Action.Type == "AGREE" || b.Action.Type == "AGREE") {
+	if bh, bb := s.backdrop(h), s.backdrop(b); bh != bb && (h.Action.Type == "AGREE" || b.Action.Type == "AGREE" || s.sceneOf(h) || s.sceneOf(b)) {
 		// "agreed a ceasefire after the worst fighting in decades": the fighting is the backdrop
 		return bb
 	}
@@ -119,6 +119,17 @@ func (s *sentence) freedCaptive(t lexicon.Hit) bool {
 	return false
 }
 
+// sceneOf reports a trigger that describes a place as "the scene of" an earlier event ("a town
+// that was the scene of a deadly 2017 chemical attack"), whatever the types.
+func (s *sentence) sceneOf(t lexicon.Hit) bool {
+	for k := t.First - 1; k >= 0 && t.First-k <= 8; k-- {
+		if s.norm(k) == "scene" && s.norm(k+1) == "of" {
+			return true
+		}
+	}
+	return false
+}
+
 // backdropWords open a phrase that sets the scene of the event rather than telling it: "after
 // two weeks of fighting", "amid clashes", "the scene of the fiercest fighting".
 var backdropWords = map[string]bool{"after": true, "following": true, "amid": true, "despite": true,
@@ -127,7 +138,8 @@ var backdropWords = map[string]bool{"after": true, "following": true, "amid": tr
 // backdrop reports a trigger within a backdrop phrase (see backdropWords): up to eight words after
 // its opening word, with no punctuation or other trigger between.
 func (s *sentence) backdrop(h lexicon.Hit) bool {
-	for k := h.First - 1; k >= 0 && h.First-k <= 8; k-- {
+	first := h.First // the start of the phrase so far: a compound ("chemical weapons attack") is one
+	for k := h.First - 1; k >= 0 && first-k <= 8; k-- {
 		if backdropWords[s.norm(k)] {
 			return true
 		}
@@ -136,7 +148,11 @@ func (s *sentence) backdrop(h lexicon.Hit) bool {
 		}
 		for _, t := range s.triggers {
 			if t.First <= k && k <= t.Last {
-				return false
+				if t.Last+1 != first {
+					return false // another act between: "after X did Y"
+				}
+				first, k = t.First, t.First
+				break
 			}
 		}
 	}
