@@ -287,6 +287,12 @@ func (s *sentence) claimedObject(h lexicon.Hit) bool {
 func (x *Extractor) code(s *sentence, st *docState) (doc.Mention, bool) {
 	x.resolveReferences(s, &st.mem)
 	trig, ok := s.mainTrigger()
+	if v := s.baseSetUp(); v >= 0 && (!ok || trig.Action.Specificity < 3 && trig.Action.Type != "ASSAULT") {
+		trig, ok = lexicon.Hit{First: v, Last: v, Action: &baseAction}, true
+		if len(s.triggers) == 0 {
+			s.dates = when.Find(s.Text, s.Span.Start, st.doc.Published)
+		}
+	}
 	if v := s.disruption(); v >= 0 && (!ok || disruptable(trig)) {
 		if len(s.triggers) == 0 {
 			s.dates = when.Find(s.Text, s.Span.Start, st.doc.Published) // parse reads dates for triggers only
