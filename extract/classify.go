@@ -192,6 +192,12 @@ var nonState = map[string]bool{lexicon.KindArmedGroup: true, lexicon.KindMilitia
 func (x *Extractor) refineAssault(s *sentence, trig lexicon.Hit, m *doc.Mention) {
 	switch m.ACLEDSubType {
 	case "Government regains territory", "Non-state actor overtakes territory":
+		if s.norm(trig.First-1) == "to" {
+			// "an attack to capture the army's positions was fended off", "intended to take
+			// control": an attempt, fought over
+			m.ACLEDType, m.ACLEDSubType, m.CAMEO, m.Mode = "Battles", "Armed clash", "190", ""
+			return
+		}
 		switch {
 		case s.cue("peaceful") != nil && !s.fought(trig):
 			m.Type, m.CAMEO = "RETREAT", "0874"

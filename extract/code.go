@@ -62,6 +62,10 @@ func (s *sentence) outranks(h, b lexicon.Hit) bool {
 		// "attacked Turkish forces, in conjunction with airstrikes": the attack is the event
 		return sb
 	}
+	if oh, ob := s.assaultedObject(h), s.assaultedObject(b); oh != ob {
+		// "attacked a convoy of Pakistani forces": the convoy is what was attacked, not a movement
+		return ob
+	}
 	if ch, cb := s.freedCaptive(h), s.freedCaptive(b); ch != cb {
 		// "Hamas released three Israeli hostages", "a hostage release deal": the release is the event
 		return cb
@@ -94,6 +98,27 @@ func (s *sentence) outranks(h, b lexicon.Hit) bool {
 		return pb
 	}
 	return subRank[h.Action.ACLEDSubType] > subRank[b.Action.ACLEDSubType]
+}
+
+// assaultedObject reports a movement-of-forces word (a convoy, a patrol) that is the object of an
+// assault verb right before it.
+func (s *sentence) assaultedObject(t lexicon.Hit) bool {
+	if t.Action.Type != "MOBILIZE" {
+		return false
+	}
+	for _, v := range s.triggers {
+		if v.Action.Type != "ASSAULT" || v.Last >= t.First || t.First-v.Last > 4 {
+			continue
+		}
+		k := t.First - 1
+		for k > v.Last && (nominalMarkers[s.norm(k)] || s.isCount(k)) {
+			k--
+		}
+		if k == v.Last {
+			return true
+		}
+	}
+	return false
 }
 
 // releaseWords name a release, after which a captive word names who was freed.
