@@ -29,6 +29,12 @@ func (x *Extractor) refineType(s *sentence, trig lexicon.Hit, m *doc.Mention) {
 	case "ASSAULT":
 		x.refineAssault(s, trig, m)
 	case "COERCE":
+		if m.ACLEDSubType == "Disrupted weapons use" && s.anyInstrument("Air/drone strike") && !interceptWords[s.norm(trig.First)] && s.norm(trig.First) != "shot" {
+			// "Turkish jets destroyed weapon depots": an air strike on them
+			m.Type, m.Mode, m.CAMEO = "ASSAULT", "", "190"
+			x.setInstrument(m, "Air/drone strike")
+			return
+		}
 		// detention by a non-state group is an abduction, not an arrest; so is rounding up men
 		// for conscription
 		if m.ACLEDSubType == "Arrests" && (m.Actor1 != nil && nonState[m.Actor1.Kind] || s.forConscription()) {
@@ -229,6 +235,10 @@ func (x *Extractor) refineAssault(s *sentence, trig lexicon.Hit, m *doc.Mention)
 		return
 	}
 	if trig.Action.Specificity > 1 {
+		if m.ACLEDSubType == "Shelling/artillery/missile attack" && s.anyInstrument("Air/drone strike") && !hasInstrument(ins, "Shelling/artillery/missile attack") {
+			// "Israeli warplanes fired a missile": a missile from the air is an air strike
+			x.setInstrument(m, "Air/drone strike")
+		}
 		if m.ACLEDSubType == "Remote explosive/landmine/IED" && len(ins) > 0 {
 			// "an explosion" caused by a named weapon takes that weapon's type: a suicide bomber, a
 			// drone; a car bomb (VBIED) driven by a suicide attacker is a suicide bombing wherever
@@ -458,6 +468,16 @@ func (s *sentence) demonstrates() bool {
 func (s *sentence) hasProtestWord() bool {
 	for _, h := range s.triggers {
 		if h.Action.ACLEDType == "Protests" && h.Action.Specificity == 3 {
+			return true
+		}
+	}
+	return false
+}
+
+// anyInstrument reports a weapon of the given sub-event type anywhere in the sentence.
+func (s *sentence) anyInstrument(subType string) bool {
+	for c := range s.eachCue("instrument") {
+		if c.Cue.Value == subType {
 			return true
 		}
 	}

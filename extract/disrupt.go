@@ -26,7 +26,8 @@ var harmWords = map[string]bool{"exploded": true, "explosion": true, "explosions
 	"detonated": true, "killed": true, "killing": true, "injured": true, "wounded": true, "struck": true,
 	"strike": true, "strikes": true, "airstrike": true, "airstrikes": true, "attack": true, "attacks": true,
 	"attacked": true, "shelled": true, "shelling": true, "fired": true, "launched": true, "targeted": true,
-	"targeting": true, "clashed": true, "clashes": true, "hit": true, "dead": true}
+	"targeting": true, "clashed": true, "clashes": true, "hit": true, "dead": true, "warplanes": true,
+	"jets": true, "aircraft": true, "helicopters": true, "artillery": true, "bombed": true, "pounded": true}
 
 // disruption returns the verb of a sentence that tells of weapons seized, found, defused or
 // destroyed ("police seized 50 rifles", "two explosive devices were found near the canal") and of

@@ -26,7 +26,7 @@ func (s *sentence) dropFalseTriggers() {
 	const keep, drop, block = 0, 1, 2
 	for _, t := range s.triggers {
 		switch {
-		case s.weatherStorm(t.First, t.Last) || s.stormDid(t) || s.bannedProtest(t) || s.weaponBesideVerb(t) || s.riotUnit(t.First, t.Last) || s.launchedNothing(t) || s.capturedNoPlace(t) || s.describedAs(t) || s.handedPeople(t) || s.bodyNotFound(t) || s.checkpointWord(t) || s.withoutWarning(t):
+		case s.weatherStorm(t.First, t.Last) || s.stormDid(t) || s.bannedProtest(t) || s.weaponBesideVerb(t) || s.riotUnit(t.First, t.Last) || s.launchedNothing(t) || s.capturedNoPlace(t) || s.describedAs(t) || s.handedPeople(t) || s.bodyNotFound(t) || s.checkpointWord(t) || s.withoutWarning(t) || s.bannedGroup(t):
 			verdict = append(verdict, drop)
 		case s.forceRoadBlock(t):
 			verdict = append(verdict, block)
@@ -94,6 +94,23 @@ func (s *sentence) describedAs(t lexicon.Hit) bool {
 		return false
 	}
 	return !s.beVerb(t.First-1) && s.norm(t.First-1) != "publicly" && s.toks[t.First].Punct == ""
+}
+
+// bannedGroup reports "banned" as the adjective of a group's name ("targets of the banned Kurdistan
+// Workers' Party"): no ban was imposed.
+func (s *sentence) bannedGroup(t lexicon.Hit) bool {
+	if t.First != t.Last || s.norm(t.First) != "banned" || t.Action.Type == "PROTEST" {
+		return false
+	}
+	if p := s.norm(t.First - 1); p != "the" && p != "a" && p != "an" {
+		return false // "the government banned the Brotherhood": a ban
+	}
+	for _, h := range s.actors {
+		if h.First > t.Last && h.First <= t.Last+2 {
+			return true
+		}
+	}
+	return false
 }
 
 // checkpointWord reports "interception" used, as in Iraqi English, for a checkpoint ("killed a
