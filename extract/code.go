@@ -312,17 +312,22 @@ func (s *sentence) claimedObject(h lexicon.Hit) bool {
 func (x *Extractor) code(s *sentence, st *docState) (doc.Mention, bool) {
 	x.resolveReferences(s, &st.mem)
 	trig, ok := s.mainTrigger()
-	if v := s.baseSetUp(); v >= 0 && (!ok || trig.Action.Specificity < 3 && trig.Action.Type != "ASSAULT") {
-		trig, ok = lexicon.Hit{First: v, Last: v, Action: &baseAction}, true
-		if len(s.triggers) == 0 {
-			s.dates = when.Find(s.Text, s.Span.Start, st.doc.Published)
+	// the structural readings a trigger word alone misses (parse reads dates for triggers only)
+	if !ok || trig.Action.Specificity < 3 && trig.Action.Type != "ASSAULT" {
+		if v := s.baseSetUp(); v >= 0 {
+			if len(s.triggers) == 0 {
+				s.dates = when.Find(s.Text, s.Span.Start, st.doc.Published)
+			}
+			trig, ok = lexicon.Hit{First: v, Last: v, Action: &baseAction}, true
 		}
 	}
-	if v := s.disruption(); v >= 0 && (!ok || disruptable(trig)) {
-		if len(s.triggers) == 0 {
-			s.dates = when.Find(s.Text, s.Span.Start, st.doc.Published) // parse reads dates for triggers only
+	if !ok || disruptable(trig) {
+		if v := s.disruption(); v >= 0 {
+			if len(s.triggers) == 0 {
+				s.dates = when.Find(s.Text, s.Span.Start, st.doc.Published)
+			}
+			trig, ok = lexicon.Hit{First: v, Last: v, Action: &disruptAction}, true
 		}
-		trig, ok = lexicon.Hit{First: v, Last: v, Action: &disruptAction}, true
 	}
 	if !ok || s.isBackground() || isQuestion(s.Text) || trig.Action.Type == "ASSAULT" && s.accident() {
 		x.remember(s, st)
@@ -413,13 +418,22 @@ func (s *sentence) isBackground() bool {
 
 func isQuestion(text string) bool { return len(text) > 0 && text[len(text)-1] == '?' }
 
+// precededBySince reports "since" as the word before text[at:], within the sentence starting at from.
+func precededBySince(text string, from, at int) bool {
+	if at < from || at > len(text) {
+		return false
+	}
+	before := strings.TrimRight(text[from:at], " ")
+	return len(before) >= 5 && strings.EqualFold(before[len(before)-5:], "since") &&
+		(len(before) == 5 || before[len(before)-6] == ' ')
+}
+
 // eventDate is the sentence's first date expression, else the date an earlier sentence of the same
 // report established, else the publication date marked "reported".
 func (s *sentence) eventDate(st *docState) doc.When {
 	for _, w := range s.dates {
 		// "a couple detained since February" dates the detention, not the event
-		if strings.HasPrefix(strings.ToLower(w.Text), "since ") || w.Span.Start >= s.Span.Start && w.Span.Start <= len(st.doc.Text) &&
-			strings.HasSuffix(strings.ToLower(strings.TrimSpace(st.doc.Text[s.Span.Start:w.Span.Start])), "since") {
+		if len(w.Text) > 6 && strings.EqualFold(w.Text[:6], "since ") || precededBySince(st.doc.Text, s.Span.Start, w.Span.Start) {
 			continue
 		}
 		return w
