@@ -94,5 +94,5 @@ func disruptable(t lexicon.Hit) bool {
 	case "ASSAULT", "MOBILIZE", "COOPERATE", "CONCEDE":
 		return true
 	}
-	return t.Action.ACLEDSubType == "Other"
+	return t.Action.ACLEDSubType == "Other" || t.Action.ACLEDSubType == "Looting/property destruction" && t.Action.Specificity < 3
 }
