@@ -175,7 +175,7 @@ var kindNouns = map[string][]string{
 	KindGovernment: {"government", "authorities", "officials", "ministry", "foreign ministry", "defence ministry",
 		"defense ministry", "interior ministry", "president", "prime minister", "foreign minister", "cabinet",
 		"parliament", "leaders", "leadership", "regime", "administration", "embassy", "envoy"},
-	KindPolice: {"police", "police forces", "policemen", "policeman", "police officer", "police officers", "security forces", "riot police", "border guards",
+	KindPolice: {"police", "police forces", "policemen", "policeman", "police officer", "police officers", "security forces", "riot police", "border guards", "border guard",
 		"border police", "intelligence", "security services", "counter-terrorism forces",
 		"police units", "police patrol", "security officers", "intelligence services"},
 	KindCivilians: {"civilians", "residents", "villagers", "nationals", "citizens", "children", "women",
