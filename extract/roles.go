@@ -82,7 +82,7 @@ func (x *Extractor) assignRoles(s *sentence, trig lexicon.Hit, st *docState) rol
 
 	b1, b2 := s.between(trig)
 	elliptic := false // "Russian and Turkish troops": both sides are troops
-	if b1 < 0 && symmetric(trig) && !s.withParty(trig) {
+	if b1 < 0 && (symmetric(trig) || s.exchange(trig)) && !s.withParty(trig) {
 		b1, b2 = s.coordinated(trig)
 		elliptic = b1 >= 0 && isBareCountry(s.actors[b1]) && !isBareCountry(s.actors[b2])
 	}
