@@ -300,7 +300,8 @@ func unarmedBrawl(s *sentence, m *doc.Mention) {
 	}
 	// a crowd that fights soldiers or settlers riots; it does not fight a battle. "Clashes between
 	// police and protesters" say so with no riot word.
-	crowd := crowdKind(m.Actor1) || crowdKind(m.Actor2) || youths(m.Actor1) || youths(m.Actor2)
+	crowd := crowdKind(m.Actor1) || crowdKind(m.Actor2) || youths(m.Actor1) || youths(m.Actor2) ||
+		s.hasProtestWord() && (civilianSide(m.Actor1) || civilianSide(m.Actor2))
 	if s.cue("riot") == nil && !crowd {
 		return
 	}
@@ -414,6 +415,10 @@ func isArmed(a *doc.Actor) bool { return a != nil && armedKinds[a.Kind] }
 func organised(a *doc.Actor) bool { return a != nil && organisedForce[a.Kind] }
 
 func crowdKind(a *doc.Actor) bool { return a != nil && a.Kind == lexicon.KindProtesters }
+
+// civilianSide reports civilians as a side of a clash: with a demonstration named ("students
+// clashed with soldiers during a demonstration") they are its crowd.
+func civilianSide(a *doc.Actor) bool { return a != nil && a.Kind == lexicon.KindCivilians }
 
 // youths reports a crowd named as young people or residents: "clashed with Palestinian youths" is a
 // riot, not a battle.
