@@ -106,15 +106,16 @@ func (s *sentence) backdropNegated(t lexicon.Hit) bool {
 	return p == "without" || p == "no" || p == "any"
 }
 
-// assaultOn returns the first word of an assault verb whose object is the protest word trig
-// ("attacked protesters", "beat the demonstrators"), or -1.
+// assaultOn returns the first word of an assault verb whose object is the trigger trig: a crowd
+// ("attacked protesters", "beat the demonstrators"), a convoy or patrol ("attacked a convoy of
+// troops"); or -1.
 func (s *sentence) assaultOn(trig lexicon.Hit) int {
 	for _, t := range s.triggers {
-		if t.Action.Type != "ASSAULT" || t.Last >= trig.First {
+		if t.Action.Type != "ASSAULT" || t.Last >= trig.First || trig.First-t.Last > 4 {
 			continue
 		}
 		k := trig.First - 1
-		for k > t.Last && (s.norm(k) == "the" || s.norm(k) == "a" || s.isCount(k)) {
+		for k > t.Last && (nominalMarkers[s.norm(k)] || s.isCount(k)) {
 			k--
 		}
 		if k == t.Last {
@@ -499,6 +500,4 @@ func hasInstrument(ins []lexicon.Hit, subType string) bool {
 	return false
 }
 
-func isState(a *doc.Actor) bool {
-	return a.Kind == lexicon.KindMilitary || a.Kind == lexicon.KindPolice
-}
+func isState(a *doc.Actor) bool { return stateKind(a.Kind) }

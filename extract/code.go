@@ -103,22 +103,7 @@ func (s *sentence) outranks(h, b lexicon.Hit) bool {
 // assaultedObject reports a movement-of-forces word (a convoy, a patrol) that is the object of an
 // assault verb right before it.
 func (s *sentence) assaultedObject(t lexicon.Hit) bool {
-	if t.Action.Type != "MOBILIZE" {
-		return false
-	}
-	for _, v := range s.triggers {
-		if v.Action.Type != "ASSAULT" || v.Last >= t.First || t.First-v.Last > 4 {
-			continue
-		}
-		k := t.First - 1
-		for k > v.Last && (nominalMarkers[s.norm(k)] || s.isCount(k)) {
-			k--
-		}
-		if k == v.Last {
-			return true
-		}
-	}
-	return false
+	return t.Action.Type == "MOBILIZE" && s.assaultOn(t) >= 0
 }
 
 // releaseWords name a release, after which a captive word names who was freed.
