@@ -424,7 +424,7 @@ func civilianSide(a *doc.Actor) bool { return a != nil && a.Kind == lexicon.Kind
 // youths reports a crowd named as young people or residents: "clashed with Palestinian youths" is a
 // riot, not a battle.
 func youths(a *doc.Actor) bool {
-	if a == nil || a.Kind != lexicon.KindCivilians {
+	if !civilianSide(a) {
 		return false
 	}
 	t := strings.ToLower(a.Text)
