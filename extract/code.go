@@ -371,6 +371,10 @@ func (x *Extractor) code(s *sentence, st *docState) (doc.Mention, bool) {
 	if trig.Action.Specificity == 1 && m.Actor1 == nil && m.Actor2 == nil && m.Fatalities == nil && len(s.places) == 0 {
 		return doc.Mention{}, false
 	}
+	if (m.Type == "MOBILIZE" || m.Type == "RETREAT") && m.Actor1 == nil && m.Actor2 != nil && armedKinds[m.Actor2.Kind] {
+		// "army troops were deployed in the area": the forces moved are the ones acting
+		m.Actor1, m.Actor2 = m.Actor2, nil
+	}
 	if verbal[m.Type] && m.Actor1 == nil {
 		return doc.Mention{}, false
 	}
