@@ -29,7 +29,7 @@ func (x *Extractor) refineType(s *sentence, trig lexicon.Hit, m *doc.Mention) {
 	case "ASSAULT":
 		x.refineAssault(s, trig, m)
 	case "COERCE":
-		if m.ACLEDSubType == "Disrupted weapons use" && s.anyInstrument("Air/drone strike") && !interceptWords[s.norm(trig.First)] && s.norm(trig.First) != "shot" {
+		if m.ACLEDSubType == "Disrupted weapons use" && s.anyInstrument("Air/drone strike") && !s.intercepts(trig) {
 			// "Turkish jets destroyed weapon depots": an air strike on them
 			m.Type, m.Mode, m.CAMEO = "ASSAULT", "", "190"
 			x.setInstrument(m, "Air/drone strike")

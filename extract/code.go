@@ -188,8 +188,13 @@ func (s *sentence) interception(d, a lexicon.Hit) bool {
 	default:
 		return false
 	}
-	n := s.norm(d.First)
-	return interceptWords[n] || n == "shot" && s.norm(d.First+1) == "down"
+	return s.intercepts(d)
+}
+
+// intercepts reports a trigger that stops a weapon in flight: "intercepted", "downed", "shot down".
+func (s *sentence) intercepts(t lexicon.Hit) bool {
+	n := s.norm(t.First)
+	return interceptWords[n] || n == "shot" && s.norm(t.First+1) == "down"
 }
 
 // airDefence reports air defences named in the sentence.
