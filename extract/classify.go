@@ -276,7 +276,8 @@ func (x *Extractor) refineAssault(s *sentence, trig lexicon.Hit, m *doc.Mention)
 	if m.ACLEDSubType == "Attack" && s.riotAct(trig) && m.Actor1 != nil && s.bareNationality(m.Actor1.Span) {
 		m.Actor1 = nil
 	}
-	if m.ACLEDSubType == "Attack" && s.cue("riot") != nil && (m.Actor1 == nil || !organisedForce[m.Actor1.Kind]) {
+	if m.ACLEDSubType == "Attack" && (s.cue("riot") != nil || mobCrowd(m.Actor1) && !hasInstrument(ins, "Attack")) &&
+		(m.Actor1 == nil || !organisedForce[m.Actor1.Kind]) {
 		m.Type, m.ACLEDType, m.ACLEDSubType, m.CAMEO, m.Mode = "PROTEST", "Riots", "Mob violence", "145", "riot"
 		return
 	}
@@ -412,6 +413,12 @@ func (s *sentence) modality(trig lexicon.Hit, plover string) string {
 }
 
 func isArmed(a *doc.Actor) bool { return a != nil && armedKinds[a.Kind] }
+
+// mobCrowds are the groups whose assaults monitors code as mob violence unless they shoot:
+// settlers beating shepherds or stoning cars are rioters, not an armed group attacking.
+var mobCrowds = map[string]bool{"Settlers": true, "Vigilantes": true}
+
+func mobCrowd(a *doc.Actor) bool { return a != nil && mobCrowds[a.Name] }
 
 func organised(a *doc.Actor) bool { return a != nil && organisedForce[a.Kind] }
 

@@ -79,6 +79,10 @@ type casualtyCount struct {
 // casualties reads the number killed and wounded. A count belongs to the nearest fatality or injury
 // word: after it ("nine people were killed", "12 wounded") or before it ("killing at least nine",
 // "the death toll rose to 30"). Counts after "including" are part of a total already counted.
+// groupNouns count groups, not people: a number before one is no toll.
+var groupNouns = map[string]bool{"family": true, "families": true, "household": true, "households": true,
+	"house": true, "houses": true, "clan": true, "clans": true, "tribe": true, "tribes": true}
+
 func (s *sentence) casualties() casualtyCount {
 	fatal := s.cuesOf("fatal")
 	hurt := s.cuesOf("injured")
@@ -90,8 +94,8 @@ func (s *sentence) casualties() casualtyCount {
 		if !ok {
 			continue
 		}
-		if next := s.norm(last + 1); next == "family" || next == "household" || next == "house" {
-			i = last // "five members of one family"
+		if groupNouns[s.norm(last+1)] && last+1 < len(s.toks) && !s.toks[last+1].IsCapitalised() {
+			i = last // "five members of one family", "a shooting between members of two families"
 			continue
 		}
 		if n == 1 && s.toks[i].Norm == "one" && i+1 < len(s.toks) && s.toks[i+1].Norm == "of" {

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strings"
+
 	"github.com/sitrep-dev/sitrep/doc"
 	"github.com/sitrep-dev/sitrep/geo"
 	"github.com/sitrep-dev/sitrep/lexicon"
@@ -132,10 +134,30 @@ var placeTypeWords = map[string]bool{"district": true, "governorate": true, "pro
 	"village": true, "town": true, "city": true, "neighbourhood": true, "neighborhood": true, "camp": true,
 	"subdistrict": true, "countryside": true}
 
-// filedUnder reports a name right after "<place type word>,": the area a place is filed under ("in
-// Nehm district, Sanaa"), a place even when it is also a capital standing for its government.
+// filedUnder reports a name right after "<place type word>," or in brackets: the area a place is
+// filed under ("in Nehm district, Sanaa", "Tahrir Square (Baghdad)", "Roumieh prison (Matn, Mount
+// Lebanon)"), a place even when it is also a capital standing for its government.
 func filedUnder(toks []doc.Token, i int) bool {
-	return i >= 1 && toks[i].Punct == "," && placeTypeWords[toks[i-1].Norm]
+	if i < 1 {
+		return false
+	}
+	return toks[i].Punct == "," && placeTypeWords[toks[i-1].Norm] ||
+		strings.HasSuffix(toks[i].Punct, "(") ||
+		toks[i].Punct == "," && inBrackets(toks, i)
+}
+
+// inBrackets reports a token within a bracket opened a few words back, with nothing closing it in
+// between: "(Matn, Mount Lebanon)".
+func inBrackets(toks []doc.Token, i int) bool {
+	for j := i - 1; j >= 1 && i-j <= 6; j-- {
+		if strings.Contains(toks[j].Punct, ")") {
+			return false
+		}
+		if strings.HasSuffix(toks[j].Punct, "(") {
+			return true
+		}
+	}
+	return false
 }
 
 // isLocative reports whether the word before a name makes it a place: "in Syria", "across Yemen".
