@@ -132,7 +132,15 @@ func (x *Extractor) assignRoles(s *sentence, trig lexicon.Hit, st *docState) rol
 			r.unclear = true
 		}
 	default:
+		shared := -1 // "IS militants killed two shepherds and abducted three others": one subject, two verbs
+		if before >= 0 && s.actors[before].Last == trig.First-2 && s.norm(trig.First-1) == "and" {
+			if subj, ok := s.objectOf(before); ok && subj >= 0 {
+				shared = subj
+			}
+		}
 		switch {
+		case shared >= 0:
+			r.actor1 = x.actor(s, s.actors[s.coordinatedHead(shared)], st, true)
 		case before >= 0 && (before != s.passiveVictim(trig) || s.fallenSide(trig, before)):
 			r.actor1 = x.actor(s, s.actors[s.coordinatedHead(before)], st, true)
 		case by >= 0:
@@ -145,6 +153,8 @@ func (x *Extractor) assignRoles(s *sentence, trig lexicon.Hit, st *docState) rol
 			r.actor2 = x.actor(s, s.actors[target], st, false)
 		case after >= 0 && after != by:
 			r.actor2 = x.actor(s, s.actors[after], st, false)
+		case shared >= 0:
+			r.actor2 = x.actor(s, s.actors[before], st, false) // "... and abducted three others"
 		}
 		if r.actor1 == nil && r.actor2 != nil && by < 0 {
 			r.unclear = true
