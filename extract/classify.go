@@ -77,6 +77,23 @@ func (s *sentence) crowdRiots() bool {
 	return false
 }
 
+// crowdAssails reports a crowd that is the subject of an assault word: "demonstrators attacked a
+// branch of the Central Bank", "protesters stormed the governorate building".
+func (s *sentence) crowdAssails() bool {
+	for _, t := range s.triggers {
+		if t.Action.Type != "ASSAULT" || t.First < 1 || s.beVerb(t.First-1) || s.beVerb(t.First-2) {
+			continue
+		}
+		for _, h := range s.actors {
+			if h.Last == t.First-1 && h.Actor.Kind == lexicon.KindProtesters && s.toks[t.First].Punct == "" &&
+				!s.precededByAny(h.First, targetPreps) && !s.precededBy(h.First, "of") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func stateKind(k string) bool { return k == lexicon.KindMilitary || k == lexicon.KindPolice }
 
 // protestWordBetween reports a protest trigger between tokens a and b.
@@ -338,7 +355,7 @@ func (x *Extractor) refineProtest(s *sentence, m *doc.Mention) {
 	if m.ACLEDType != "Protests" {
 		return
 	}
-	riot := s.crowdRiots() || s.burnedBuilding()
+	riot := s.crowdRiots() || s.burnedBuilding() || s.crowdAssails()
 	if riot && !s.demonstrates() {
 		m.ACLEDType, m.ACLEDSubType, m.Mode, m.CAMEO = "Riots", "Mob violence", "riot", "145"
 		return
@@ -466,6 +483,12 @@ func (s *sentence) demonstrates() bool {
 		case "demonstration", "demonstrations", "protest", "protests", "protesting", "demanded", "demanding",
 			"demand", "demands", "denounced", "denouncing", "complained", "complaining":
 			return true
+		case "bank", "banks", "atm", "atms":
+			// a crowd that smashes banks rises against the state of the economy (the West Bank is
+			// a place)
+			if s.norm(k-1) != "west" {
+				return true
+			}
 		case "blocked", "blocking", "closed", "closing", "cut":
 			for j := k + 1; j <= k+4 && j < len(s.toks); j++ {
 				switch s.norm(j) {
