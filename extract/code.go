@@ -58,6 +58,11 @@ func (s *sentence) outranks(h, b lexicon.Hit) bool {
 		// "police fired tear gas to disperse opposition supporters": a gathering met by force
 		return dh
 	}
+	if gh, gb := s.grievance(h), s.grievance(b); gh != gb {
+		// "families who say their children were kidnapped by the PKK staged a protest": the
+		// protest is the event, the kidnapping its grievance
+		return gb
+	}
 	if sh, sb := s.inSupport(h.First), s.inSupport(b.First); sh != sb {
 		// "attacked Turkish forces, in conjunction with airstrikes": the attack is the event
 		return sb

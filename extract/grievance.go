@@ -1,5 +1,7 @@
 package extract
 
+import "github.com/sitrep-dev/sitrep/lexicon"
+
 // grievanceWords, shortly before a word of police action, make that action what the protest is
 // about, not how it was met: "protested over the arrests of teacher activists", "protesting the
 // arrest of 15 activists", "against Turkish intervention", "demanding the release of students".
@@ -33,6 +35,27 @@ func (s *sentence) metByForce(kind string) bool {
 		}
 		if !grievance {
 			return true
+		}
+	}
+	return false
+}
+
+// grievance reports a trigger that names what a protest in the sentence is about, or other people's
+// fate told in a relative clause: "demanding the release of detainees abducted by the Houthis",
+// "families who claim their children have been kidnapped by the PKK staged a protest".
+func (s *sentence) grievance(t lexicon.Hit) bool {
+	if t.Action.ACLEDType == "Protests" || t.Action.ACLEDType == "Riots" || !s.hasProtestWord() {
+		return false
+	}
+	for k := t.First - 1; k >= 0 && k >= t.First-6; k-- {
+		if s.toks[k].IsCapitalised() {
+			break // a name ends the phrase: "the United Front for Democracy against Dictatorship hurled"
+		}
+		if grievanceWords[s.norm(k)] || relativeWords[s.norm(k)] {
+			return true
+		}
+		if clauseBreaks[s.toks[k+1].Punct] || s.toks[k+1].Punct == "," {
+			break
 		}
 	}
 	return false
