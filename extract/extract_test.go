@@ -240,3 +240,24 @@ func TestFollowUpRanksBelowLead(t *testing.T) {
 		}
 	}
 }
+
+// A later sentence that names the weapon of an attack the lead told of generically refines it;
+// one that tells of another place is another event.
+func TestLaterSentenceNamesTheWeapon(t *testing.T) {
+	x := extractor(t)
+	for _, c := range []struct{ text, want string }{
+		{"Unidentified gunmen targeted a car in Daraa on Monday. An IED was used in the attack.", "Remote explosive/landmine/IED"},
+		{"Houthi forces targeted a house in Hays on Monday, killing a woman. The shelling also damaged the house.", "Shelling/artillery/missile attack"},
+		{"Gunmen shot dead a shopkeeper in Kirkuk on Monday. An IED exploded in Tuz Khurmatu on Sunday.", "Attack"},
+	} {
+		d := doc.Document{ID: "t", Source: "Test Wire", Text: c.text, Published: published("2025-12-22")}
+		ms := x.Extract(d)
+		if len(ms) == 0 {
+			t.Errorf("%q: no mention", c.text)
+			continue
+		}
+		if ms[0].ACLEDSubType != c.want {
+			t.Errorf("%q: lead mention is %s, want %s", c.text, ms[0].ACLEDSubType, c.want)
+		}
+	}
+}

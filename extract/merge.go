@@ -36,6 +36,17 @@ func sameEvent(a, b doc.Mention) bool {
 	return true
 }
 
+// weaponOfAttack reports a later mention that names the weapon of an attack told generically
+// before it (Violence against civilians: "targeted", "attacked"): an explosive or remote weapon
+// used at the same place and time, by no other party.
+func weaponOfAttack(lead, m doc.Mention) bool {
+	if lead.ACLEDSubType != "Attack" || m.ACLEDType != "Explosions/Remote violence" || lead.Modality != m.Modality {
+		return false
+	}
+	m.Type, m.ACLEDType = lead.Type, lead.ACLEDType
+	return sameEvent(lead, m)
+}
+
 // compatibleActor: an actor the text leaves unidentified ("gunmen", "an unidentified armed group")
 // may be the one another sentence names, and "the army" is the "Sudanese Armed Forces" a sentence
 // before named, as in fusion.
@@ -56,6 +67,15 @@ func mergeWithinDocument(ms []doc.Mention) []doc.Mention {
 		merged := false
 		for i := range out {
 			if sameEvent(out[i], m) {
+				absorb(&out[i], m)
+				merged = true
+				break
+			}
+			if weaponOfAttack(out[i], m) {
+				// "gunmen targeted a vehicle in Daraa. An IED was used in the attack.": the later
+				// sentence names the weapon of the attack the lead told of
+				out[i].Type, out[i].Mode, out[i].CAMEO = m.Type, m.Mode, m.CAMEO
+				out[i].ACLEDType, out[i].ACLEDSubType = m.ACLEDType, m.ACLEDSubType
 				absorb(&out[i], m)
 				merged = true
 				break
