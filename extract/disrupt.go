@@ -11,7 +11,7 @@ var disruptAction = lexicon.Action{Type: "COERCE", Mode: "seize", ACLEDType: "St
 var disruptVerbs = map[string]bool{"seized": true, "seize": true, "seizing": true, "confiscated": true,
 	"found": true, "discovered": true, "uncovered": true, "defused": true, "dismantled": true,
 	"destroyed": true, "cleared": true, "recovered": true, "intercepted": true, "removed": true,
-	"captured": true, "identified": true, "impounded": true}
+	"captured": true, "identified": true, "impounded": true, "neutralized": true, "neutralised": true}
 
 // weaponNouns are what a force seizes or defuses.
 var weaponNouns = map[string]bool{"weapons": true, "arms": true, "ammunition": true, "ammunitions": true,
@@ -19,7 +19,7 @@ var weaponNouns = map[string]bool{"weapons": true, "arms": true, "ammunition": t
 	"pistols": true, "guns": true, "revolvers": true, "grenades": true, "mines": true, "landmines": true,
 	"explosives": true, "devices": true, "device": true, "ieds": true, "ied": true, "rockets": true,
 	"mortars": true, "missiles": true, "cache": true, "stash": true, "launcher": true, "launchers": true,
-	"rpgs": true, "kalashnikovs": true, "bombs": true, "bomb": true, "detonators": true, "tnt": true}
+	"rpgs": true, "kalashnikovs": true, "bombs": true, "bomb": true, "detonators": true, "tnt": true, "laden": true, "explosive": true}
 
 // harmWords tell of weapons used: then the sentence is about the attack, not a seizure.
 var harmWords = map[string]bool{"exploded": true, "explosion": true, "explosions": true, "blast": true,
