@@ -94,6 +94,19 @@ func (s *sentence) crowdAssails() bool {
 	return false
 }
 
+// crowdClashes reports a clash word in a sentence about a demonstration, not its grievance:
+// "protesters rallied against Macron, involved in clashes in several cities".
+func (s *sentence) crowdClashes() bool {
+	for _, t := range s.triggers {
+		w := s.norm(t.First)
+		if t.Action.ACLEDSubType == "Armed clash" && (strings.HasPrefix(w, "clash") || strings.HasPrefix(w, "scuffle") || strings.HasPrefix(w, "confrontation")) &&
+			!s.grievance(t) && s.modality(t, t.Action.Type) == doc.Occurred {
+			return true
+		}
+	}
+	return false
+}
+
 func stateKind(k string) bool { return k == lexicon.KindMilitary || k == lexicon.KindPolice }
 
 // protestWordBetween reports a protest trigger between tokens a and b.
@@ -355,7 +368,7 @@ func (x *Extractor) refineProtest(s *sentence, m *doc.Mention) {
 	if m.ACLEDType != "Protests" {
 		return
 	}
-	riot := s.crowdRiots() || s.burnedBuilding() || s.crowdAssails()
+	riot := s.crowdRiots() || s.burnedBuilding() || s.crowdAssails() || s.crowdClashes()
 	if riot && !s.demonstrates() {
 		m.ACLEDType, m.ACLEDSubType, m.Mode, m.CAMEO = "Riots", "Mob violence", "riot", "145"
 		return

@@ -685,6 +685,9 @@ func (x *Extractor) sources(s *sentence, st *docState, country string) []doc.Att
 // theirs, not the one the text happens to name them in.
 var crowdOfItsOwn = map[string]bool{lexicon.KindMilitia: true, lexicon.KindArmedGroup: true, lexicon.KindOrg: true}
 
+// crowdKinds are the kinds a crowd is named by: a nationality before them is the crowd's own.
+var crowdKinds = map[string]bool{lexicon.KindCivilians: true, lexicon.KindProtesters: true}
+
 // crowdActor makes the crowd itself the actor of a protest or riot: whoever the text says gathered
 // ("retirees", "a women group", "protesters") are Protesters, or Rioters, of the country it
 // happened in. A named organiser stays in the text but the actor is the crowd, as monitors code it.
@@ -698,9 +701,11 @@ func (x *Extractor) crowdActor(s *sentence, trig lexicon.Hit, m *doc.Mention) {
 		m.Actor1 = nil
 	}
 	country := m.Location.Country
-	if a := m.Actor1; a != nil && a.Country != "" && crowdOfItsOwn[a.Kind] {
+	if a := m.Actor1; a != nil && a.Country != "" && (crowdOfItsOwn[a.Kind] || crowdKinds[a.Kind]) {
 		// settlers rioting in the West Bank are Israeli rioters: a group with a country of its own
-		// keeps it, where a crowd named by kind only ("rioters", "residents") is of the place
+		// keeps it, as do foreigners named by their nationality ("Ukrainian nationals staged a
+		// protest in Antalya", "Palestinian refugees" in Lebanon), where a crowd named by kind only
+		// ("rioters", "residents") is of the place
 		country = a.Country
 	}
 	name := lexicon.GenericKindName(lexicon.KindProtesters, x.lex.CountryName(country))
