@@ -66,14 +66,17 @@ func (x *Extractor) Extract(d doc.Document) []doc.Mention {
 	}
 	st := &docState{doc: d, ctx: ctx, kindCountry: map[string]string{}}
 	mentions := sc.mentions[:0]
+	coded := map[*sentence]bool{}
 	for _, s := range parsed {
 		x.resolvePlaces(s, st)
 		if m, ok := x.code(s, st); ok {
 			mentions = append(mentions, m)
+			coded[s] = true
 		}
 	}
 	sc.mentions = mentions // (grown: kept for the next call)
 	mentions = mergeWithinDocument(mentions)
+	mentions = x.tollFromLaterSentences(d, mentions, parsed, coded)
 	claimant := x.claimant(d, parsed, st)
 	for i := range mentions {
 		x.refineFromLaterSentences(&mentions[i], parsed)

@@ -261,3 +261,37 @@ func TestLaterSentenceNamesTheWeapon(t *testing.T) {
 		}
 	}
 }
+
+// The toll a report gives after its lead sentence belongs to the lead's attack, unless it is a
+// party's claim; "also" adds to the lead's own count.
+func TestTollFromLaterSentences(t *testing.T) {
+	x := extractor(t)
+	for _, c := range []struct {
+		text      string
+		killed    int // -1: none
+		civilians bool
+	}{
+		{"Houthi forces shelled Hays on Monday. 3 fatalities.", 3, false},
+		{"Russian airstrikes hit Mantaf village in Idlib on Monday. One civilian was killed.", 1, true},
+		{"Taliban fighters attacked a checkpoint in Qaisar on Monday, killing 5 soldiers. 3 Taliban were also killed.", 8, false},
+		{"Taliban fighters attacked a checkpoint in Qaisar on Monday. The Taliban claimed that 20 soldiers were killed.", -1, false},
+	} {
+		d := doc.Document{ID: "t", Source: "Test Wire", Text: c.text, Published: published("2025-12-22")}
+		ms := x.Extract(d)
+		if len(ms) == 0 {
+			t.Errorf("%q: no mention", c.text)
+			continue
+		}
+		m := ms[0]
+		got := -1
+		if m.Fatalities != nil {
+			got = *m.Fatalities
+		}
+		if got != c.killed {
+			t.Errorf("%q: fatalities %d, want %d", c.text, got, c.killed)
+		}
+		if civ := m.Actor2 != nil && m.Actor2.Kind == "civilians"; civ != c.civilians {
+			t.Errorf("%q: actor2 %+v, want civilians %v", c.text, m.Actor2, c.civilians)
+		}
+	}
+}

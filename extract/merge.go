@@ -25,6 +25,11 @@ func sameEvent(a, b doc.Mention) bool {
 	if !compatibleActor(a.Actor1, b.Actor1) || !compatibleActor(a.Actor2, b.Actor2) {
 		return false
 	}
+	return samePlaceAndTime(a, b)
+}
+
+// samePlaceAndTime reports two mentions that name no conflicting place or date.
+func samePlaceAndTime(a, b doc.Mention) bool {
 	if a.Location != nil && b.Location != nil && a.Location.Span.Len() > 0 && b.Location.Span.Len() > 0 &&
 		a.Location.Name != b.Location.Name && a.Location.Precision == b.Location.Precision {
 		return false

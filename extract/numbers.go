@@ -67,7 +67,7 @@ func (s *sentence) number(i int) (int, int, bool) {
 var countedNouns = map[string]bool{"people": true, "civilians": true, "soldiers": true, "fighters": true, "militants": true,
 	"children": true, "women": true, "men": true, "members": true, "troops": true, "persons": true, "others": true,
 	"policemen": true, "officers": true, "personnel": true, "protesters": true, "demonstrators": true, "workers": true,
-	"were": true, "was": true, "have": true, "had": true, "been": true, "are": true}
+	"were": true, "was": true, "have": true, "had": true, "been": true, "are": true, "also": true, "reportedly": true}
 
 // casualtyCount is what a sentence says of the dead and wounded: how many, and how many of the dead
 // it calls civilians, with the words that say so.

@@ -548,7 +548,8 @@ func (s *sentence) isCount(k int) bool {
 // strike", "three members of the SDF were killed when ..."), or -1: the party the attack hit.
 func (s *sentence) passiveVictim(trig lexicon.Hit) int {
 	for _, c := range s.cues {
-		if c.Cue.Kind != "fatal" && c.Cue.Kind != "injured" || !s.beVerb(c.First) && !s.beVerb(c.First-1) {
+		adverb := strings.HasSuffix(s.norm(c.First-1), "ly") // "were critically injured"
+		if c.Cue.Kind != "fatal" && c.Cue.Kind != "injured" || !s.beVerb(c.First) && !s.beVerb(c.First-1) && !(adverb && s.beVerb(c.First-2)) {
 			continue
 		}
 		for i := len(s.actors) - 1; i >= 0; i-- {

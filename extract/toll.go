@@ -1,0 +1,125 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/sitrep-dev/sitrep/doc"
+	"github.com/sitrep-dev/sitrep/lexicon"
+)
+
+// tollFromLaterSentences gives an attack the dead and wounded that the sentences after its own
+// report without telling of another event: "Houthi forces shelled Hays. Three civilians were
+// killed." Reports often give the toll last ("2 fatalities."), or add the other side's losses ("3
+// Taliban were also killed").
+func (x *Extractor) tollFromLaterSentences(d doc.Document, ms []doc.Mention, parsed []*sentence, coded map[*sentence]bool) []doc.Mention {
+	drop := map[int]bool{}
+	for _, s := range parsed {
+		own := -1 // the mention s reported, if any
+		if coded[s] {
+			for i := range ms {
+				if ms[i].Evidence.Span == s.Span {
+					own = i
+				}
+			}
+			if own < 0 || !casualtyOnly(ms[own]) {
+				continue
+			}
+		}
+		lead := -1 // the last mention reported before s
+		for i := range ms {
+			if !drop[i] && ms[i].Evidence.Span.Start < s.Span.Start && (lead < 0 || ms[i].Evidence.Span.Start > ms[lead].Evidence.Span.Start) {
+				lead = i
+			}
+		}
+		if lead < 0 || ms[lead].Type != "ASSAULT" || ms[lead].Modality != doc.Occurred || s.hedged() {
+			// "the Taliban claimed 20 soldiers were killed": a party's claim, not a toll
+			continue
+		}
+		if own >= 0 && !samePlaceAndTime(ms[lead], ms[own]) {
+			continue
+		}
+		x.addToll(&ms[lead], d.Text, s.casualties(), s.addsToToll())
+		if own >= 0 {
+			drop[own] = true
+		}
+	}
+	out := ms[:0]
+	for i, m := range ms {
+		if !drop[i] {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// casualtyOnly reports a mention whose sentence tells only who died or was hurt ("Two civilians
+// were killed."): no one acts in it.
+func casualtyOnly(m doc.Mention) bool {
+	if m.Type != "ASSAULT" || m.Actor1 != nil {
+		return false
+	}
+	switch strings.ToLower(m.Trigger.Text) {
+	case "killed", "wounded", "injured", "died", "dead", "were killed", "was killed":
+		return true
+	}
+	return false
+}
+
+// addToll folds a later sentence's counts into m: added to m's own where the sentence says they are
+// more ("also", "another"), else the larger of the two (a toll restated).
+func (x *Extractor) addToll(m *doc.Mention, text string, c casualtyCount, more bool) {
+	m.Fatalities = combineCount(m.Fatalities, c.killed, more)
+	m.Injured = combineCount(m.Injured, c.injured, more)
+	if c.civilians != nil && *c.civilians > 0 {
+		m.CivilianFatalities = combineCount(m.CivilianFatalities, c.civilians, more)
+		if m.Actor2 == nil && m.Location != nil && m.Location.Country != "" && c.civilianSpan.Len() > 0 {
+			// "1 civilian was injured": the attack hit civilians
+			iso3, sp := m.Location.Country, c.civilianSpan
+			m.Actor2 = &doc.Actor{Text: text[sp.Start:sp.End], Name: lexicon.GenericKindName(lexicon.KindCivilians, x.lex.CountryName(iso3)),
+				Country: iso3, Kind: lexicon.KindCivilians, Span: sp}
+		}
+	}
+}
+
+func combineCount(have, add *int, more bool) *int {
+	switch {
+	case add == nil:
+		return have
+	case have == nil:
+		n := *add
+		return &n
+	case more:
+		n := *have + *add
+		return &n
+	default:
+		n := max(*have, *add)
+		return &n
+	}
+}
+
+// addsToToll reports a sentence that counts casualties besides those already told: "three
+// Taliban were also killed", "another two were wounded".
+func (s *sentence) addsToToll() bool {
+	for k := range s.toks {
+		switch s.norm(k) {
+		case "also", "another", "additional", "further":
+			return true
+		}
+	}
+	return false
+}
+
+// hedged reports a sentence whose counts are someone's claim or report rather than the writer's:
+// a claim, a denial, a source cited ("said", "according to").
+func (s *sentence) hedged() bool {
+	if len(s.cuesOf("modality")) > 0 || len(s.outlets) > 0 {
+		return true
+	}
+	for k := range s.toks {
+		switch s.norm(k) {
+		case "said", "says", "claimed", "claims", "according", "reported", "reportedly", "alleged", "allegedly":
+			return true
+		}
+	}
+	return false
+}
