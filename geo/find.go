@@ -241,8 +241,8 @@ func (g *Gazetteer) matchAt(toks []doc.Token, i int, s *scratch) (Found, bool) {
 		if len(posts) == 0 {
 			continue
 		}
-		if single && tier == tierSkel && len(s.sk) < 5 {
-			continue // short skeletons join too much: "Shadaa" and Chad
+		if single && tier == tierSkel && len(s.sk) < 5 && !divisionAfter(toks, j) {
+			continue // short skeletons join too much: "Shadaa" and Chad, unless typed: "Nehm district"
 		}
 		cands := g.rank(posts, tier, s)
 		if single && tier == tierSkel && i == j && !notable(cands) && !locative(toks, i) && !settlementAfter(toks, j) {
@@ -646,6 +646,19 @@ func settlementAfter(toks []doc.Token, j int) bool {
 	}
 	switch toks[j+1].Norm {
 	case "city", "town", "village", "camp":
+		return true
+	}
+	return false
+}
+
+// divisionAfter reports a district or governorate word after token j ("Nehm district"): a
+// transliteration of a division's name, not a person or a word.
+func divisionAfter(toks []doc.Token, j int) bool {
+	if j+1 >= len(toks) || toks[j+1].Punct != "" {
+		return false
+	}
+	switch toks[j+1].Norm {
+	case "district", "governorate", "province", "subdistrict":
 		return true
 	}
 	return false
