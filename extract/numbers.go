@@ -224,7 +224,8 @@ var personNouns = map[string]bool{"man": true, "woman": true, "boy": true, "girl
 	"sister": true, "father": true, "mother": true, "pilot": true, "judge": true, "prosecutor": true, "mayor": true,
 	"commissioner": true, "governor": true, "chief": true, "spokesman": true, "employee": true, "engineer": true,
 	"lawyer": true, "activist": true, "politician": true, "candidate": true, "lawmaker": true, "trader": true,
-	"merchant": true, "pilgrim": true, "worshipper": true, "bodyguard": true, "deputy": true}
+	"merchant": true, "pilgrim": true, "worshipper": true, "bodyguard": true, "deputy": true, "kolbar": true,
+	"porter": true, "minor": true, "businessman": true}
 
 // singleVictims counts the victims a killing verb names one by one ("killing a nurse and two
 // patients" has one here; the two are a count): how many, how many of them are civilians, and the
