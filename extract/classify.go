@@ -425,7 +425,8 @@ func (s *sentence) modality(trig lexicon.Hit, plover string) string {
 			case doc.Denied, doc.Claimed:
 				return h.Cue.Value
 			case doc.Threatened:
-				if h.Last < trig.First {
+				// "land threatened with confiscation" is what the event is about, not a threat
+				if h.Last < trig.First && s.norm(h.Last+1) != "with" {
 					return doc.Threatened
 				}
 			case doc.Planned, doc.Hypothetical:

@@ -43,7 +43,7 @@ func (x *Extractor) parse(ps *sentence, d doc.Document, s doc.Sentence, sc *scra
 	for _, p := range ps.places {
 		lost := false
 		for _, h := range names {
-			if overlaps(h.First, h.Last, p.First, p.Last) && !(h.Actor != nil && h.Actor.AlsoPlace && (isLocative(p.Cue) || p.Bearing != "" || p.Qualifier != "" || p.Container || filedUnder(ps.toks, p.First))) &&
+			if overlaps(h.First, h.Last, p.First, p.Last) && !(h.Actor != nil && h.Actor.AlsoPlace && (isLocative(p.Cue) || p.Bearing != "" || p.Qualifier != "" || p.Container || filedUnder(ps.toks, p.First) || longerName(p, h))) &&
 				!(h.Outlet != nil && (p.Encloses || p.Container || p.Kind != "")) {
 				// an outlet named like a province stands as the province where the text files a
 				// place under it: "Kamfiruz village (Fars)" is not the Fars news agency
@@ -124,6 +124,12 @@ func nilIfEmpty[S ~[]E, E any](s S) S {
 }
 
 func overlaps(a1, a2, b1, b2 int) bool { return a1 <= b2 && b1 <= a2 }
+
+// longerName reports a place name that holds a capital or country named as an actor: "Baghdad
+// International Airport", "Mount Lebanon".
+func longerName(p geo.Found, h lexicon.Hit) bool {
+	return p.First <= h.First && h.Last <= p.Last && p.Last-p.First > h.Last-h.First
+}
 
 func isBareCountry(h lexicon.Hit) bool {
 	return h.Actor != nil && (h.Actor.Kind == lexicon.KindCountry || h.Actor.Kind == lexicon.KindDemonym)
