@@ -111,6 +111,7 @@ func run(in, out string) error {
 		return nil
 	}
 	rows := build(places, admin1Names)
+	withPressNames(rows)
 	rows = append(rows, urbanRows(rows)...)
 	rows = append(rows, districts(places, admin2Names)...)
 	sites := siteRows(airports, rows)
