@@ -80,11 +80,28 @@ func (x *Extractor) parse(ps *sentence, d doc.Document, s doc.Sentence, sc *scra
 		}
 	}
 	ps.actors = ps.qualifyGeneric(nilIfEmpty(actors))
+	ps.actors = ps.codedAs(ps.actors)
 	ps.dropModifiers()
 	ps.triggers = ps.senseOfSeize(ps.triggers)
 	if len(ps.triggers) > 0 {
 		ps.dates = when.Find(s.Text, s.Span.Start, d.Published)
 	}
+}
+
+// codedAs lets a monitor's note name a generic party: "military targets (coded as National
+// Resistance Forces)" are the named force, at the words that name it.
+func (s *sentence) codedAs(actors []lexicon.Hit) []lexicon.Hit {
+	out := actors[:0]
+	for i, h := range actors {
+		if i+1 < len(actors) && h.Actor.IsGeneric() {
+			n := actors[i+1]
+			if k := n.First; k-h.Last <= 4 && s.norm(k-1) == "as" && s.norm(k-2) == "coded" && strings.ContainsAny(s.toks[k-2].Punct, "([") {
+				continue // the named party, next, stands in its place
+			}
+		}
+		out = append(out, h)
+	}
+	return nilIfEmpty(out)
 }
 
 // partitionHits splits a sentence's dictionary hits (the scan buffer, which the next sentence
