@@ -58,6 +58,11 @@ func (s *sentence) outranks(h, b lexicon.Hit) bool {
 		// "police fired tear gas to disperse opposition supporters": a gathering met by force
 		return dh
 	}
+	if ah, ab := s.inAside(h.First), s.inAside(b.First); ah != ab {
+		// "attacked Turkish positions via heavy guns (presumably referring to rocket or artillery
+		// weapons)": a bracketed aside explains, it reports no event of its own
+		return ab
+	}
 	if gh, gb := s.grievance(h), s.grievance(b); gh != gb {
 		// "families who say their children were kidnapped by the PKK staged a protest": the
 		// protest is the event, the kidnapping its grievance

@@ -169,6 +169,30 @@ func filedUnder(toks []doc.Token, i int) bool {
 		toks[i].Punct == "," && inBrackets(toks, i)
 }
 
+// inAside reports a token inside a bracketed aside of at least three words: "(presumably referring
+// to rocket or artillery weapons)", not a place's area ("(Al Hudaydah)").
+func (s *sentence) inAside(i int) bool {
+	open := -1
+	for j := i; j >= 0 && i-j <= 12; j-- {
+		if j < i && strings.Contains(s.toks[j+1].Punct, ")") {
+			return false
+		}
+		if strings.ContainsAny(s.toks[j].Punct, "([") {
+			open = j
+			break
+		}
+	}
+	if open < 0 {
+		return false
+	}
+	for j := open + 1; j < len(s.toks) && j <= open+12; j++ {
+		if strings.ContainsAny(s.toks[j].Punct, ")]") {
+			return j-open >= 3
+		}
+	}
+	return false
+}
+
 // inBrackets reports a token within a bracket opened a few words back, with nothing closing it in
 // between: "(Matn, Mount Lebanon)".
 func inBrackets(toks []doc.Token, i int) bool {
