@@ -45,6 +45,10 @@ func (s *sentence) outranks(h, b lexicon.Hit) bool {
 		// "raided a hideout, killing four militants and arresting two": the raid is the event
 		return ab
 	}
+	if rh, rb := s.arrestForProtest(h, b), s.arrestForProtest(b, h); rh != rb {
+		// "arrested an activist on charges of organising an illegal protest": the protest is why
+		return rh
+	}
 	if ph, pb := s.protestArrest(h, b), s.protestArrest(b, h); ph != pb {
 		// "women gathered in Kadikoy; police intervened and detained 20": arrests at a gathering
 		// are how the protest was met
@@ -222,6 +226,24 @@ func (s *sentence) airDefence() bool {
 func (s *sentence) protestArrest(p, a lexicon.Hit) bool {
 	return p.Action.Type == "PROTEST" && p.Action.ACLEDType == "Protests" && a.Action.ACLEDSubType == "Arrests" &&
 		s.metByForce("intervention")
+}
+
+// arrestForProtest reports an arrest a, before protest word p, made for a protest rather than at
+// one: "detain people who organise or participate in the demonstrations", "arrested activists in
+// anticipation of mass protests", "detained before the president's rally".
+func (s *sentence) arrestForProtest(a, p lexicon.Hit) bool {
+	if a.Action.ACLEDSubType != "Arrests" || p.Action.ACLEDType != "Protests" || p.First < a.Last {
+		return false
+	}
+	for k := p.First - 1; k > a.Last && k >= p.First-5; k-- {
+		switch s.norm(k) {
+		case "organise", "organising", "organize", "organizing", "organised", "organized", "participate",
+			"participating", "participated", "anticipation", "ahead", "before", "inciting", "incite",
+			"planning", "planned", "calling":
+			return true
+		}
+	}
+	return false
 }
 
 // dispersal reports a riot-control weapon in a sentence that says a crowd was dispersed.
