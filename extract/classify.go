@@ -418,6 +418,9 @@ func (s *sentence) modality(trig lexicon.Hit, plover string) string {
 	if plover == "THREATEN" {
 		return doc.Threatened
 	}
+	if s.norm(trig.First-1) == "without" {
+		return doc.Denied // "entered without fighting"
+	}
 	for _, h := range s.cues {
 		switch h.Cue.Kind {
 		case "modality":

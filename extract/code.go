@@ -62,6 +62,10 @@ func (s *sentence) outranks(h, b lexicon.Hit) bool {
 		// "police fired tear gas to disperse opposition supporters": a gathering met by force
 		return dh
 	}
+	if dh, db := s.modality(h, h.Action.Type) == doc.Denied, s.modality(b, b.Action.Type) == doc.Denied; dh != db {
+		// "entered the town without fighting": the fight that did not happen is no event
+		return db
+	}
 	if ah, ab := s.inAside(h.First), s.inAside(b.First); ah != ab {
 		// "attacked Turkish positions via heavy guns (presumably referring to rocket or artillery
 		// weapons)": a bracketed aside explains, it reports no event of its own
@@ -489,6 +493,9 @@ func confidence(trig lexicon.Hit, r roles, s *sentence, m doc.Mention) float64 {
 	}
 	if r.unclear {
 		c -= 0.15
+	}
+	if m.Modality == doc.Denied {
+		c -= 0.3 // "no clashes were reported": a report's other sentences tell what did happen
 	}
 	if s.Index == 0 {
 		// a report's lead sentence states its main event
