@@ -62,10 +62,6 @@ func (s *sentence) outranks(h, b lexicon.Hit) bool {
 		// "police fired tear gas to disperse opposition supporters": a gathering met by force
 		return dh
 	}
-	if dh, db := s.modality(h, h.Action.Type) == doc.Denied, s.modality(b, b.Action.Type) == doc.Denied; dh != db {
-		// "entered the town without fighting": the fight that did not happen is no event
-		return db
-	}
 	if ah, ab := s.inAside(h.First), s.inAside(b.First); ah != ab {
 		// "attacked Turkish positions via heavy guns (presumably referring to rocket or artillery
 		// weapons)": a bracketed aside explains, it reports no event of its own
@@ -91,6 +87,10 @@ func (s *sentence) outranks(h, b lexicon.Hit) bool {
 	if bh, bb := s.backdrop(h), s.backdrop(b); bh != bb && (h.Action.Type == "AGREE" || b.Action.Type == "AGREE" || s.sceneOf(h) || s.sceneOf(b)) {
 		// "agreed a ceasefire after the worst fighting in decades": the fighting is the backdrop
 		return bb
+	}
+	if dh, db := s.modality(h, h.Action.Type) == doc.Denied, s.modality(b, b.Action.Type) == doc.Denied; dh != db {
+		// "entered the town without fighting": the fight that did not happen is no event
+		return db
 	}
 	spec := func(x lexicon.Hit) int {
 		if s.claimedObject(x) {
