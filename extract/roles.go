@@ -30,7 +30,7 @@ func (x *Extractor) assignRoles(s *sentence, trig lexicon.Hit, st *docState) rol
 	support := s.inSupport(trig.First)
 	for i, h := range s.actors {
 		if h.Last < trig.First {
-			if !support && s.inSupport(h.First) || s.ownerOfThing(h) {
+			if !support && s.inSupport(h.First) || s.ownerOfThing(h) || s.missionObject(h) {
 				// "Turkish warplanes, supported by artillery, struck": artillery backs the act;
 				// "settlers hurled stones at Palestinian vehicles and clashed": vehicles do not clash
 				continue
@@ -77,8 +77,11 @@ func (x *Extractor) assignRoles(s *sentence, trig lexicon.Hit, st *docState) rol
 			break
 		}
 	}
-	nominal := trig.First > 0 && (nominalMarkers[s.norm(trig.First-1)] || s.toks[trig.First-1].Possessive || s.adjacentActor(trig.First) >= 0)
 	adjacent := s.adjacentActor(trig.First)
+	if adjacent >= 0 && s.missionObject(s.actors[adjacent]) {
+		adjacent = -1 // "tasked with fighting the Islamic State withdrew": IS did not withdraw
+	}
+	nominal := trig.First > 0 && (nominalMarkers[s.norm(trig.First-1)] || s.toks[trig.First-1].Possessive || adjacent >= 0)
 
 	b1, b2 := s.between(trig)
 	elliptic := false // "Russian and Turkish troops": both sides are troops

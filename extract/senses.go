@@ -26,7 +26,7 @@ func (s *sentence) dropFalseTriggers() {
 	const keep, drop, block = 0, 1, 2
 	for _, t := range s.triggers {
 		switch {
-		case s.weatherStorm(t.First, t.Last) || s.stormDid(t) || s.bannedProtest(t) || s.weaponBesideVerb(t) || s.riotUnit(t.First, t.Last) || s.launchedNothing(t) || s.capturedNoPlace(t) || s.describedAs(t) || s.handedPeople(t) || s.bodyNotFound(t) || s.checkpointWord(t) || s.withoutWarning(t) || s.bannedGroup(t):
+		case s.weatherStorm(t.First, t.Last) || s.stormDid(t) || s.bannedProtest(t) || s.weaponBesideVerb(t) || s.riotUnit(t.First, t.Last) || s.launchedNothing(t) || s.capturedNoPlace(t) || s.describedAs(t) || s.handedPeople(t) || s.bodyNotFound(t) || s.checkpointWord(t) || s.withoutWarning(t) || s.bannedGroup(t) || s.mission(t) || s.longFighting(t):
 			verdict = append(verdict, drop)
 		case s.forceRoadBlock(t):
 			verdict = append(verdict, block)
@@ -343,4 +343,40 @@ var forceNouns = map[string]bool{"checkpoint": true, "checkpoints": true, "regim
 func startsUpper(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r)
+}
+
+// mission reports a trigger that names a force's task, not something it did: "the coalition tasked
+// with fighting Daesh", "forces charged with combating terrorism".
+func (s *sentence) mission(t lexicon.Hit) bool {
+	switch s.norm(t.First - 1) {
+	case "with":
+		p := s.norm(t.First - 2)
+		return p == "tasked" || p == "charged" || p == "entrusted" || p == "mandated"
+	case "of":
+		return s.norm(t.First-2) == "charge" // "in charge of fighting"
+	}
+	return false
+}
+
+// longFighting reports a span of fighting counted in weeks, months or years ("ending eight weeks
+// of fighting", "after years of clashes"): the war a report recalls, not an event of its day.
+func (s *sentence) longFighting(t lexicon.Hit) bool {
+	if t.Action.ACLEDSubType != "Armed clash" || s.norm(t.First-1) != "of" {
+		return false
+	}
+	switch s.norm(t.First - 2) {
+	case "weeks", "months", "years", "decades":
+		return true
+	}
+	return false
+}
+
+// missionObject reports the party a force's task is against ("the coalition tasked with fighting
+// the Islamic State withdrew"): not the subject of the verb after it.
+func (s *sentence) missionObject(h lexicon.Hit) bool {
+	k := h.First - 1
+	if nominalMarkers[s.norm(k)] {
+		k--
+	}
+	return k >= 0 && strings.HasSuffix(s.norm(k), "ing") && s.mission(lexicon.Hit{First: k, Last: k})
 }
