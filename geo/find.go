@@ -248,7 +248,11 @@ func (g *Gazetteer) matchAt(toks []doc.Token, i int, s *scratch) (Found, bool) {
 		if single && tier == tierSkel && i == j && !notable(cands) && !locative(toks, i) && !settlementAfter(toks, j) {
 			continue
 		}
-		return Found{First: i, Last: j, Candidates: cands, Partial: partial(toks, j, maxJ)}, true
+		part := partial(toks, j, maxJ)
+		if single && tier == tierSkel && part {
+			continue // "Jabal al-Zawiya": a word like a town's name, starting a longer name the gazetteer lacks
+		}
+		return Found{First: i, Last: j, Candidates: cands, Partial: part}, true
 	}
 	return Found{}, false
 }
