@@ -61,6 +61,9 @@ func (x *Extractor) Extract(d doc.Document) []doc.Mention {
 		for _, h := range s.actors {
 			if c := h.Actor.Country; c != "" && h.Actor.Kind != lexicon.KindPerson {
 				ctx.Countries[c] += 2
+			} else if c == "" && h.Actor.Kind == lexicon.KindMilitary && s.norm(h.First) == "regime" {
+				// "regime forces" with no country named: the press's name for Assad's army
+				ctx.Countries["SYR"]++
 			}
 		}
 	}
