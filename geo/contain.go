@@ -26,7 +26,8 @@ func (g *Gazetteer) containers(toks []doc.Token, out []Found) {
 				out[k].Candidates = alt
 			}
 		}
-		if len(cs) > 0 && g.narrow(&out[k], out, cs, strict) && !out[k].Facility {
+		bracket := bracketAfter(toks, out[k].Last+1) >= 0
+		if len(cs) > 0 && g.narrow(&out[k], out, cs, strict, bracket) && !out[k].Facility {
 			out[k].Inside = true
 			for _, j := range cs {
 				out[j].Container = true
@@ -166,6 +167,19 @@ func (g *Gazetteer) anyWithin(cands []Candidate, out []Found, cs []int) bool {
 // holds reports whether container candidate o holds candidate c: a division (or region, or
 // country) around it, or a provincial capital standing for its province ("Yenisehir,
 // Diyarbakir").
+// namesakeDivision reports a town filed in brackets under the division of its own name, "Al Bayda
+// city (Al Bayda)", "Taizz (Taizz)": the division says which of the town's namesakes is meant.
+func (g *Gazetteer) namesakeDivision(f *Found, n Found) bool {
+	for _, c := range f.Candidates {
+		for _, o := range n.Candidates {
+			if o.Level != doc.PrecisionCity && g.holds(o, c) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func (g *Gazetteer) holds(o, c Candidate) bool {
 	if o.entry == c.entry || o.entry == 0 {
 		return false
@@ -207,18 +221,22 @@ func (g *Gazetteer) skeletonCandidates(toks []doc.Token, f Found) []Candidate {
 // narrow keeps the candidates of f that lie in one of the containers cs (the first container that
 // holds any), and moves the containing candidates of that container first. It reports whether f
 // was kept as a place inside them.
-func (g *Gazetteer) narrow(f *Found, out []Found, cs []int, strict bool) bool {
+func (g *Gazetteer) narrow(f *Found, out []Found, cs []int, strict, bracket bool) bool {
 	for _, j := range cs {
-		if shareEntry(f.Candidates, out[j].Candidates) {
+		if shareEntry(f.Candidates, out[j].Candidates) && !(bracket && g.namesakeDivision(f, out[j])) {
 			return false // the same place named twice: "Deir ez-Zor, Deir al-Zour"
 		}
 	}
 	for _, j := range cs {
 		n := &out[j]
+		same := shareEntry(f.Candidates, n.Candidates)
 		var keep []Candidate
 		used := map[int32]bool{}
 		for _, c := range f.Candidates {
 			for _, o := range n.Candidates {
+				if same && o.Level == doc.PrecisionCity {
+					continue
+				}
 				if g.holds(o, c) {
 					keep = append(keep, c)
 					used[o.entry] = true
