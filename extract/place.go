@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strings"
+
 	"github.com/sitrep-dev/sitrep/doc"
 	"github.com/sitrep-dev/sitrep/lexicon"
 )
@@ -40,7 +42,7 @@ func (s *sentence) eventPlace() (loc, origin *doc.Place) {
 		if fallback == nil || betterPlace(r, fallback) {
 			fallback = r
 		}
-		if r.found.Container || r.found.Facility {
+		if r.found.Container || r.found.Facility || s.quoted(r.found.First, r.found.Last) {
 			continue
 		}
 		if best == nil || betterPlace(r, best) {
@@ -91,4 +93,24 @@ func (x *Extractor) countryPlace(a1, a2 *doc.Actor, st *docState) *doc.Place {
 		return &doc.Place{Name: c.Name, Country: c.Country, Lat: c.Lat, Lon: c.Lon, Precision: doc.PrecisionCountry}
 	}
 	return nil
+}
+
+// quoted reports a name inside quotation marks ("'in Najran'"): a source's words, which monitors
+// place by the frame the report gives around them.
+func (s *sentence) quoted(first, last int) bool {
+	open := false
+	for j := first; j >= 0 && first-j <= 3; j-- {
+		if strings.ContainsAny(s.toks[j].Punct, "'‘\"“") {
+			open = true
+			break
+		}
+	}
+	if !open {
+		return false
+	}
+	if last+1 < len(s.toks) {
+		return strings.ContainsAny(s.toks[last+1].Punct, "'’\"”")
+	}
+	rest := s.Text[min(len(s.Text), s.toks[last].Span.End-s.Span.Start):]
+	return strings.HasPrefix(rest, "'") || strings.HasPrefix(rest, "’") || strings.HasPrefix(rest, "\"") || strings.HasPrefix(rest, "”")
 }

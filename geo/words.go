@@ -109,7 +109,7 @@ var acronyms = wordSet(`us usa uk uae drc car ksa dprk prc`)
 // Herzegovina", "Rostov-on-Don", "Kafr el Sheikh").
 var connectors = wordSet(`
 al el il ul ad ed ar er as es ash esh at et az ez an en ath adh aj e i
-of the and on upon de la le les du des da do dos das di del della van von der den am im sur
+of the and wa wal on upon de la le les du des da do dos das di del della van von der den am im sur
 bin ibn bani beni abu umm bou ben bint y i-
 `)
 
