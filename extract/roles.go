@@ -139,6 +139,9 @@ func (x *Extractor) assignRoles(s *sentence, trig lexicon.Hit, st *docState) rol
 		if before >= 0 && s.actors[before].Last == trig.First-2 && s.norm(trig.First-1) == "and" {
 			if subj, ok := s.objectOf(before); ok && subj >= 0 {
 				shared = subj
+			} else if subj := s.partnerOf(before); subj >= 0 {
+				// "pro-Hadi forces clashed with Houthi forces and took control of Jabal Ladah"
+				shared = subj
 			}
 		}
 		switch {
@@ -540,6 +543,30 @@ func (s *sentence) objectOf(i int) (int, bool) {
 		}
 	}
 	return -1, true
+}
+
+// partnerOf returns the subject of the fight verb whose partner is actor hit i ("clashed with
+// Houthi forces", "fought against the SDF"), or -1.
+func (s *sentence) partnerOf(i int) int {
+	h := s.actors[i]
+	k := h.First - 1
+	for k >= 0 && h.First-k <= 3 && nominalMarkers[s.norm(k)] {
+		k--
+	}
+	if p := s.norm(k); p != "with" && p != "against" {
+		return -1
+	}
+	k--
+	for _, t := range s.triggers {
+		if t.Last == k && t.Action.Type == "ASSAULT" {
+			for j := i - 1; j >= 0; j-- {
+				if s.actors[j].Last < t.First && !s.isSourceActor(s.actors[j]) {
+					return s.coordinatedHead(j)
+				}
+			}
+		}
+	}
+	return -1
 }
 
 func (s *sentence) isCount(k int) bool {
