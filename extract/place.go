@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/sitrep-dev/sitrep/doc"
 	"github.com/sitrep-dev/sitrep/lexicon"
@@ -111,6 +112,6 @@ func (s *sentence) quoted(first, last int) bool {
 	if last+1 < len(s.toks) {
 		return strings.ContainsAny(s.toks[last+1].Punct, "'’\"”")
 	}
-	rest := s.Text[min(len(s.Text), s.toks[last].Span.End-s.Span.Start):]
-	return strings.HasPrefix(rest, "'") || strings.HasPrefix(rest, "’") || strings.HasPrefix(rest, "\"") || strings.HasPrefix(rest, "”")
+	r, _ := utf8.DecodeRuneInString(s.Text[min(len(s.Text), s.toks[last].Span.End-s.Span.Start):])
+	return strings.ContainsRune("'’\"”", r)
 }

@@ -12,23 +12,23 @@ import (
 // killed." Reports often give the toll last ("2 fatalities."), or add the other side's losses ("3
 // Taliban were also killed").
 func (x *Extractor) tollFromLaterSentences(d doc.Document, ms []doc.Mention, parsed []*sentence, coded map[*sentence]bool) []doc.Mention {
-	drop := map[int]bool{}
+	// ms is in the order of its sentences: one pass keeps the last mention before each sentence
+	drop := make([]bool, len(ms))
+	lead, next := -1, 0
 	for _, s := range parsed {
-		own := -1 // the mention s reported, if any
+		for next < len(ms) && ms[next].Evidence.Span.Start < s.Span.Start {
+			if !drop[next] {
+				lead = next
+			}
+			next++
+		}
+		own := -1 // the mention s reported, if it was not merged into an earlier one
 		if coded[s] {
-			for i := range ms {
-				if ms[i].Evidence.Span == s.Span {
-					own = i
-				}
+			if next < len(ms) && ms[next].Evidence.Span == s.Span {
+				own = next
 			}
 			if own < 0 || !casualtyOnly(ms[own]) {
 				continue
-			}
-		}
-		lead := -1 // the last mention reported before s
-		for i := range ms {
-			if !drop[i] && ms[i].Evidence.Span.Start < s.Span.Start && (lead < 0 || ms[i].Evidence.Span.Start > ms[lead].Evidence.Span.Start) {
-				lead = i
 			}
 		}
 		if lead < 0 || ms[lead].Type != "ASSAULT" || ms[lead].Modality != doc.Occurred || s.hedged() {
