@@ -644,28 +644,20 @@ func locative(toks []doc.Token, i int) bool {
 
 // settlementAfter reports whether a settlement word follows token j ("Shadadah city", "Tawileh
 // town"): that, like a preposition before, makes a one-word name a place rather than a person.
-func settlementAfter(toks []doc.Token, j int) bool {
-	if j+1 >= len(toks) || toks[j+1].Punct != "" {
-		return false
-	}
-	switch toks[j+1].Norm {
-	case "city", "town", "village", "camp":
-		return true
-	}
-	return false
-}
+func settlementAfter(toks []doc.Token, j int) bool { return wordAfter(toks, j, settlementWords) }
 
 // divisionAfter reports a district or governorate word after token j ("Nehm district"): a
 // transliteration of a division's name, not a person or a word.
-func divisionAfter(toks []doc.Token, j int) bool {
-	if j+1 >= len(toks) || toks[j+1].Punct != "" {
-		return false
-	}
-	switch toks[j+1].Norm {
-	case "district", "governorate", "province", "subdistrict":
-		return true
-	}
-	return false
+func divisionAfter(toks []doc.Token, j int) bool { return wordAfter(toks, j, divisionWords) }
+
+var (
+	settlementWords = map[string]bool{"city": true, "town": true, "village": true, "camp": true}
+	divisionWords   = map[string]bool{"district": true, "governorate": true, "province": true, "subdistrict": true}
+)
+
+// wordAfter reports whether one of words follows token j with no punctuation between.
+func wordAfter(toks []doc.Token, j int, words map[string]bool) bool {
+	return j+1 < len(toks) && toks[j+1].Punct == "" && words[toks[j+1].Norm]
 }
 
 // notable reports whether any candidate is more than a hamlet: a skeleton match of one word must
