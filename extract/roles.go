@@ -537,12 +537,18 @@ func (s *sentence) objectOf(i int) (int, bool) {
 	if verb < 0 {
 		verb = k
 	}
+	return s.subjectBefore(i, verb), true
+}
+
+// subjectBefore is the nearest actor hit before hit i that ends before token verb and is not only
+// cited: the subject of that verb; or -1.
+func (s *sentence) subjectBefore(i, verb int) int {
 	for j := i - 1; j >= 0; j-- {
 		if s.actors[j].Last < verb && !s.isSourceActor(s.actors[j]) {
-			return j, true
+			return j
 		}
 	}
-	return -1, true
+	return -1
 }
 
 // partnerOf returns the subject of the fight verb whose partner is actor hit i ("clashed with
@@ -559,10 +565,8 @@ func (s *sentence) partnerOf(i int) int {
 	k--
 	for _, t := range s.triggers {
 		if t.Last == k && t.Action.Type == "ASSAULT" {
-			for j := i - 1; j >= 0; j-- {
-				if s.actors[j].Last < t.First && !s.isSourceActor(s.actors[j]) {
-					return s.coordinatedHead(j)
-				}
+			if j := s.subjectBefore(i, t.First); j >= 0 {
+				return s.coordinatedHead(j)
 			}
 		}
 	}
@@ -716,9 +720,6 @@ func (x *Extractor) sources(s *sentence, st *docState, country string) []doc.Att
 // theirs, not the one the text happens to name them in.
 var crowdOfItsOwn = map[string]bool{lexicon.KindMilitia: true, lexicon.KindArmedGroup: true, lexicon.KindOrg: true}
 
-// crowdKinds are the kinds a crowd is named by: a nationality before them is the crowd's own.
-var crowdKinds = map[string]bool{lexicon.KindCivilians: true, lexicon.KindProtesters: true}
-
 // crowdActor makes the crowd itself the actor of a protest or riot: whoever the text says gathered
 // ("retirees", "a women group", "protesters") are Protesters, or Rioters, of the country it
 // happened in. A named organiser stays in the text but the actor is the crowd, as monitors code it.
@@ -732,7 +733,7 @@ func (x *Extractor) crowdActor(s *sentence, trig lexicon.Hit, m *doc.Mention) {
 		m.Actor1 = nil
 	}
 	country := m.Location.Country
-	if a := m.Actor1; a != nil && a.Country != "" && (crowdOfItsOwn[a.Kind] || crowdKinds[a.Kind]) {
+	if a := m.Actor1; a != nil && a.Country != "" && (crowdOfItsOwn[a.Kind] || civilianSide(a) || crowdKind(a)) {
 		// settlers rioting in the West Bank are Israeli rioters: a group with a country of its own
 		// keeps it, as do foreigners named by their nationality ("Ukrainian nationals staged a
 		// protest in Antalya", "Palestinian refugees" in Lebanon), where a crowd named by kind only
