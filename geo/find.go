@@ -544,6 +544,7 @@ func (g *Gazetteer) rank(posts []uint32, tier int, s *scratch) []Candidate {
 	cands := make([]Candidate, len(sc))
 	for k, x := range sc {
 		cands[k] = g.candidate(x.i, x.s)
+		cands[k].fuzzy = tier == tierSkel
 	}
 	return cands
 }

@@ -84,6 +84,7 @@ type Candidate struct {
 
 	score float64 // match score without document context, set by Find
 	entry int32   // index+1 of the entry; 0 for a candidate not made by this package
+	fuzzy bool    // matched by skeleton only, not by a spelling the gazetteer lists
 }
 
 var defaultOnce = sync.OnceValues(func() (*Gazetteer, error) {

@@ -266,6 +266,16 @@ func (g *Gazetteer) implausible(c Candidate, f Found, ctx Context) bool {
 	if weights[c.Country]-self > 0 {
 		return false
 	}
+	if c.fuzzy {
+		// a spelling the gazetteer does not list, near enough to a town's abroad, while other
+		// names point elsewhere: most likely a village the gazetteer lacks ("Al Tabar area of
+		// Mejar Al-Kabi district, Maysan province" is not Tiberias)
+		for iso3, w := range ctx.nameW {
+			if w >= 2 && iso3 != c.Country {
+				return true
+			}
+		}
+	}
 	if c.Population < 50_000 {
 		for iso3, w := range weights {
 			if w >= 4 && iso3 != c.Country {
