@@ -295,3 +295,42 @@ func TestTollFromLaterSentences(t *testing.T) {
 		}
 	}
 }
+
+// A later sentence that names an event told before ("in the clashes", "during the attack") tells
+// that event again: it adds its toll there, not to the event told just before it, and is no event
+// of its own.
+func TestLaterSentenceNamesEarlierEvent(t *testing.T) {
+	x := extractor(t)
+	for _, c := range []struct {
+		text   string
+		killed int // on the clash; -1: none
+	}{
+		{"PKK militants attacked Turkish soldiers near Amadiya on Monday. On the same day, Turkish warplanes struck PKK positions in the same area. Two civilians were killed in the clashes.", 2},
+		{"PKK militants attacked Turkish soldiers near Amadiya on Monday. On the same day, Turkish warplanes struck PKK positions in the same area. The HPG claimed that 3 Turkish soldiers were killed in the clashes.", -1},
+	} {
+		d := doc.Document{ID: "t", Source: "Test Wire", Text: c.text, Published: published("2025-12-22")}
+		ms := x.Extract(d)
+		var subs []string
+		clash := -1
+		for i, m := range ms {
+			subs = append(subs, m.ACLEDSubType+"/"+string(m.Modality))
+			if m.ACLEDSubType == "Armed clash" {
+				clash = i
+			}
+		}
+		if len(ms) != 2 || clash < 0 {
+			t.Errorf("%q: mentions %v, want an armed clash and an air strike", c.text, subs)
+			continue
+		}
+		got := -1
+		if f := ms[clash].Fatalities; f != nil {
+			got = *f
+		}
+		if got != c.killed {
+			t.Errorf("%q: clash fatalities %d, want %d", c.text, got, c.killed)
+		}
+		if ms[clash].Actor1 == nil || ms[clash].Actor1.Name != "Kurdistan Workers' Party" {
+			t.Errorf("%q: clash actor1 %+v", c.text, ms[clash].Actor1)
+		}
+	}
+}

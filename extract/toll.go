@@ -15,10 +15,12 @@ func (x *Extractor) tollFromLaterSentences(d doc.Document, ms []doc.Mention, par
 	// ms is in the order of its sentences: one pass keeps the last mention before each sentence
 	drop := make([]bool, len(ms))
 	lead, next := -1, 0
+	lastOf := map[string]int{} // sub-event type → its last mention so far
 	for _, s := range parsed {
 		for next < len(ms) && ms[next].Evidence.Span.Start < s.Span.Start {
 			if !drop[next] {
 				lead = next
+				lastOf[ms[next].ACLEDSubType] = next
 			}
 			next++
 		}
@@ -27,21 +29,33 @@ func (x *Extractor) tollFromLaterSentences(d doc.Document, ms []doc.Mention, par
 			if next < len(ms) && ms[next].Evidence.Span == s.Span {
 				own = next
 			}
-			if own < 0 || !casualtyOnly(ms[own]) {
+			if own < 0 || !casualtyOnly(ms[own], d.Text) {
 				continue
 			}
 		}
-		if lead < 0 || ms[lead].Type != "ASSAULT" || ms[lead].Modality != doc.Occurred || s.hedged() {
-			// "the Taliban claimed 20 soldiers were killed": a party's claim, not a toll
+		if own >= 0 && !casualtyWord(ms[own]) {
+			// "in the clashes" names the clash told before, not the airstrike between
+			if k, ok := lastOf[ms[own].ACLEDSubType]; ok {
+				lead = k
+			}
+		}
+		if lead < 0 || ms[lead].Type != "ASSAULT" || ms[lead].Modality != doc.Occurred {
 			continue
 		}
 		if own >= 0 && !samePlaceAndTime(ms[lead], ms[own]) {
 			continue
 		}
-		x.addToll(&ms[lead], d.Text, s.casualties(), s.addsToToll())
 		if own >= 0 {
+			// the lead's event told again ("2 soldiers were killed in the clashes"): it bears the
+			// lead out
 			drop[own] = true
+			ms[lead].Confidence = max(ms[lead].Confidence, ms[own].Confidence)
 		}
+		if s.hedged() {
+			// "the Taliban claimed 20 soldiers were killed": a party's claim, not a toll
+			continue
+		}
+		x.addToll(&ms[lead], d.Text, s.casualties(), s.addsToToll())
 	}
 	out := ms[:0]
 	for i, m := range ms {
@@ -53,11 +67,20 @@ func (x *Extractor) tollFromLaterSentences(d doc.Document, ms []doc.Mention, par
 }
 
 // casualtyOnly reports a mention whose sentence tells only who died or was hurt ("Two civilians
-// were killed."): no one acts in it.
-func casualtyOnly(m doc.Mention) bool {
+// were killed.", "2 soldiers were killed in the clashes"): no one acts in it, and its trigger is a
+// casualty word or the lead's event named again ("the clashes", "the attack").
+func casualtyOnly(m doc.Mention, text string) bool {
 	if m.Type != "ASSAULT" || m.Actor1 != nil {
 		return false
 	}
+	if casualtyWord(m) {
+		return true
+	}
+	before := strings.TrimRight(text[:m.Trigger.Span.Start], " ")
+	return strings.HasSuffix(before, " the") && (strings.HasSuffix(before, "in the") || strings.HasSuffix(before, "during the"))
+}
+
+func casualtyWord(m doc.Mention) bool {
 	switch strings.ToLower(m.Trigger.Text) {
 	case "killed", "wounded", "injured", "died", "dead", "were killed", "was killed":
 		return true
