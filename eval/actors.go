@@ -10,6 +10,7 @@ import (
 	"unicode"
 
 	"github.com/sitrep-dev/sitrep/doc"
+	"github.com/sitrep-dev/sitrep/lexicon"
 )
 
 // Sitrep actor kinds the matcher knows. Extractor kinds outside this list only ever match by name.
@@ -284,8 +285,11 @@ func (g GoldActor) Match(a *doc.Actor) bool {
 		}
 	}
 	kind := foldKind(a.Kind)
+	// a common-noun actor ("Tribesmen", "Militants", "Clan militia") names no group: it is the
+	// unidentified tribal militia or armed group of the gold label
+	unnamed := lexicon.ActorEntry{Name: strings.TrimSpace(a.Name), Country: a.Country, Kind: a.Kind}.IsGeneric()
 	for _, p := range g.Patterns {
-		if !p.fits(kind, country, strings.TrimSpace(a.Name) == "") {
+		if !p.fits(kind, country, unnamed) {
 			continue
 		}
 		return true

@@ -52,6 +52,12 @@ func TestGoldActorMatch(t *testing.T) {
 		{"Unidentified Armed Group (Iraq)", SchemeACLED, &A{Name: "Islamic State", Country: "IRQ", Kind: "armed_group"}, false},
 		{"Unidentified Armed Group (Iraq)", SchemeACLED, &A{Country: "SYR", Kind: "unidentified"}, false},
 		{"Unidentified Tribal Militia (Yemen)", SchemeACLED, &A{Kind: "armed_group"}, true},
+		// a common noun is no name: "Tribesmen" and "Militants" are the unidentified party
+		{"Unidentified Tribal Militia (Iraq)", SchemeACLED, &A{Name: "Tribesmen", Kind: "militia"}, true},
+		{"Unidentified Armed Group (Syria)", SchemeACLED, &A{Name: "Militants", Kind: "armed_group"}, true},
+		{"Al Lahaq Tribal Militia (Yemen)", SchemeACLED, &A{Name: "Tribesmen", Kind: "militia"}, true},
+		{"Unidentified Armed Group (Iraq)", SchemeACLED, &A{Name: "Hezbollah", Country: "LBN", Kind: "armed_group"}, false},
+		{"Unidentified Clan Militia (Lebanon)", SchemeACLED, &A{Name: "Saraya al-Salam", Kind: "militia"}, false},
 		{"Militia (Pro-Government)", SchemeACLED, &A{Kind: "militia"}, true},
 		{"Some Tribal Militia (Yemen)", SchemeACLED, &A{Kind: "armed_group", Text: "tribesmen"}, true},
 		{"Some Tribal Militia (Yemen)", SchemeACLED, &A{Name: "Some Tribal Militia", Country: "YEM", Kind: "armed_group"}, true},
