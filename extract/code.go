@@ -399,6 +399,7 @@ func (x *Extractor) code(s *sentence, st *docState) (doc.Mention, bool) {
 	x.crowdActor(s, trig, &m)
 	x.unknownPerpetrator(trig, &m)
 	x.fillActorCountries(s, &m, st)
+	clashWithin(&m, d.Text)
 	foreignDetention(&m)
 	x.remember(s, st)
 	if m.Location != nil {

@@ -807,3 +807,24 @@ func (s *sentence) claimsAct(c lexicon.Hit) bool {
 	}
 	return s.claimsResponsibility(c)
 }
+
+// clashWithin makes a clash that names one side only and no other ("two tribal militias clashed",
+// "tribesmen clashed over a land dispute") a fight within that side: tribes, clans and families
+// fight among themselves, and monitors code both sides alike. The dead of such a clash ("leaving
+// one man dead") are not its other side.
+func clashWithin(m *doc.Mention, text string) {
+	if m.ACLEDSubType != "Armed clash" || m.Actor1 == nil || m.Actor1.Kind != lexicon.KindMilitia {
+		return
+	}
+	if b := m.Actor2; b != nil {
+		if b.Kind != lexicon.KindCivilians || b.Span.Start < m.Trigger.Span.End {
+			return
+		}
+		between := strings.Fields(text[m.Trigger.Span.End:b.Span.Start])
+		if len(between) > 0 && (between[len(between)-1] == "with" || between[len(between)-1] == "against") {
+			return
+		}
+	}
+	a := *m.Actor1
+	m.Actor2 = &a
+}
