@@ -828,3 +828,16 @@ func clashWithin(m *doc.Mention, text string) {
 	a := *m.Actor1
 	m.Actor2 = &a
 }
+
+// propertyOwners makes the owners of destroyed or looted property civilians where the report names
+// no one ("soldiers demolished three agricultural rooms", "an arson attack on a wood workshop"):
+// homes, shops and farms are civilians', as monitors code them.
+func (x *Extractor) propertyOwners(m *doc.Mention) {
+	if m.ACLEDSubType != "Looting/property destruction" || m.Actor2 != nil || m.Actor1 == nil ||
+		m.Location == nil || m.Location.Country == "" || m.Modality != doc.Occurred {
+		return
+	}
+	iso3 := m.Location.Country
+	m.Actor2 = &doc.Actor{Text: m.Trigger.Text, Name: lexicon.GenericKindName(lexicon.KindCivilians, x.lex.CountryName(iso3)),
+		Country: iso3, Kind: lexicon.KindCivilians, Span: m.Trigger.Span}
+}
