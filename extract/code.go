@@ -421,7 +421,7 @@ func (x *Extractor) code(s *sentence, st *docState) (doc.Mention, bool) {
 		return doc.Mention{}, false
 	}
 	m.Confidence = confidence(trig, roles, s, m)
-	x.propertyOwners(&m) // after confidence: an owner inferred is no role the text made clear
+	x.impliedVictims(&m) // after confidence: a victim inferred is no role the text made clear
 	return m, true
 }
 

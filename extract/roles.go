@@ -829,12 +829,17 @@ func clashWithin(m *doc.Mention, text string) {
 	m.Actor2 = &a
 }
 
-// propertyOwners makes the owners of destroyed or looted property civilians where the report names
-// no one ("soldiers demolished three agricultural rooms", "an arson attack on a wood workshop"):
-// homes, shops and farms are civilians', as monitors code them.
-func (x *Extractor) propertyOwners(m *doc.Mention) {
-	if m.ACLEDSubType != "Looting/property destruction" || m.Actor2 != nil || m.Actor1 == nil ||
-		m.Location == nil || m.Location.Country == "" || m.Modality != doc.Occurred {
+// impliedVictims names the civilians an event's type implies where the report names no one: the
+// owners of destroyed or looted property ("soldiers demolished three agricultural rooms", "an arson
+// attack on a wood workshop": homes, shops and farms are civilians', as monitors code them), and the
+// target of an attack on civilians ("gunmen attacked the prayer leader of Gawardaz village").
+func (x *Extractor) impliedVictims(m *doc.Mention) {
+	if m.Actor2 != nil || m.Actor1 == nil || m.Location == nil || m.Location.Country == "" || m.Modality != doc.Occurred {
+		return
+	}
+	switch m.ACLEDSubType {
+	case "Looting/property destruction", "Attack", "Abduction/forced disappearance":
+	default:
 		return
 	}
 	iso3 := m.Location.Country
