@@ -363,6 +363,9 @@ func (s *sentence) dropModifiers() {
 		if k := h.Last + 1; k < len(s.toks) && s.toks[k].Hyphen && modifierSuffixes[s.toks[k].Norm] {
 			continue
 		}
+		if h.First > 0 && s.toks[h.First].Hyphen && s.norm(h.First-1) == "anti" {
+			continue // "anti-Houthi forces" fight the Houthis
+		}
 
 		out = append(out, h)
 	}
