@@ -193,6 +193,22 @@ func (s *sentence) inAside(i int) bool {
 	return false
 }
 
+// inGloss reports a token inside a bracketed gloss that guesses at what the text means:
+// "(presumably referring to rocket or artillery weapons)", "(likely artillery)".
+func (s *sentence) inGloss(i int) bool {
+	if !s.inAside(i) {
+		return false
+	}
+	for j := i; j >= 0 && i-j <= 12; j-- {
+		if strings.ContainsAny(s.toks[j].Punct, "([") {
+			return glossWords[s.norm(j)]
+		}
+	}
+	return false
+}
+
+var glossWords = map[string]bool{"presumably": true, "possibly": true, "likely": true, "probably": true, "referring": true, "reportedly": true}
+
 // inBrackets reports a token within a bracket opened a few words back, with nothing closing it in
 // between: "(Matn, Mount Lebanon)".
 func inBrackets(toks []doc.Token, i int) bool {
@@ -365,6 +381,9 @@ func (s *sentence) dropModifiers() {
 		}
 		if h.First > 0 && s.toks[h.First].Hyphen && s.norm(h.First-1) == "anti" {
 			continue // "anti-Houthi forces" fight the Houthis
+		}
+		if h.Actor.IsGeneric() && h.Actor.Kind == lexicon.KindMilitary && s.inGloss(h.First) {
+			continue // "(presumably referring to rocket or artillery weapons)": a weapon explained, no party
 		}
 
 		out = append(out, h)
