@@ -193,6 +193,22 @@ func (s *sentence) inAside(i int) bool {
 	return false
 }
 
+// usedWeapon reports a bare weapon noun that a verb or preposition of use governs: "with
+// artillery", "fired artillery", "using drones".
+func (s *sentence) usedWeapon(h lexicon.Hit) bool {
+	if h.First == 0 || !forceWeapons[s.norm(h.Last)] {
+		return false
+	}
+	switch s.norm(h.First - 1) {
+	case "with", "fired", "firing", "using", "used", "via", "launched", "launching":
+		return true
+	}
+	return false
+}
+
+var forceWeapons = map[string]bool{"artillery": true, "drone": true, "drones": true, "warplanes": true, "warplane": true,
+	"jets": true, "aircraft": true, "helicopters": true, "tanks": true, "gunboats": true}
+
 // inGloss reports a token inside a bracketed gloss that guesses at what the text means:
 // "(presumably referring to rocket or artillery weapons)", "(likely artillery)".
 func (s *sentence) inGloss(i int) bool {
@@ -382,8 +398,10 @@ func (s *sentence) dropModifiers() {
 		if h.First > 0 && s.toks[h.First].Hyphen && s.norm(h.First-1) == "anti" {
 			continue // "anti-Houthi forces" fight the Houthis
 		}
-		if h.Actor.IsGeneric() && h.Actor.Kind == lexicon.KindMilitary && s.inGloss(h.First) {
-			continue // "(presumably referring to rocket or artillery weapons)": a weapon explained, no party
+		if h.Actor.IsGeneric() && h.Actor.Kind == lexicon.KindMilitary && (s.inGloss(h.First) || s.usedWeapon(h)) {
+			// "(presumably referring to rocket or artillery weapons)", "targeted with artillery",
+			// "fired artillery at": a weapon, no party
+			continue
 		}
 
 		out = append(out, h)
