@@ -273,6 +273,7 @@ func TestTollFromLaterSentences(t *testing.T) {
 	}{
 		{"Houthi forces shelled Hays on Monday. 3 fatalities.", 3, false},
 		{"Russian airstrikes hit Mantaf village in Idlib on Monday. One civilian was killed.", 1, true},
+		{"A Houthi landmine exploded under a truck in Mawza on Friday. 3 civilians were injured.", -1, true},
 		{"Taliban fighters attacked a checkpoint in Qaisar on Monday, killing 5 soldiers. 3 Taliban were also killed.", 8, false},
 		{"Taliban fighters attacked a checkpoint in Qaisar on Monday. The Taliban claimed that 20 soldiers were killed.", -1, false},
 	} {

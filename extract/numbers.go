@@ -74,6 +74,7 @@ var countedNouns = map[string]bool{"people": true, "civilians": true, "soldiers"
 type casualtyCount struct {
 	killed, injured, civilians *int
 	civilianSpan               doc.Span
+	hurtCivilians              doc.Span // the civilians counted among the wounded, if any
 }
 
 // casualties reads the number killed and wounded. A count belongs to the nearest fatality or injury
@@ -88,7 +89,7 @@ func (s *sentence) casualties() casualtyCount {
 	hurt := s.cuesOf("injured")
 	var kSum, iSum, toll, civSum int
 	var kAny, iAny, tollAny, civAny bool
-	var civSpan doc.Span
+	var civSpan, hurtSpan doc.Span
 	for i := 0; i < len(s.toks); i++ {
 		n, last, ok := s.number(i)
 		if !ok {
@@ -124,6 +125,9 @@ func (s *sentence) casualties() casualtyCount {
 			}
 		case "injured":
 			iSum, iAny = iSum+n, true
+			if end, ok := s.civilianNoun(last); ok && hurtSpan.Len() == 0 {
+				hurtSpan = s.span(i, end) // "3 civilians were injured"
+			}
 		}
 		i = last
 	}
@@ -153,6 +157,7 @@ func (s *sentence) casualties() casualtyCount {
 		civSum = min(civSum, kSum)
 		c.civilians, c.civilianSpan = &civSum, civSpan
 	}
+	c.hurtCivilians = hurtSpan
 	return c
 }
 

@@ -93,14 +93,16 @@ func casualtyWord(m doc.Mention) bool {
 func (x *Extractor) addToll(m *doc.Mention, text string, c casualtyCount, more bool) {
 	m.Fatalities = combineCount(m.Fatalities, c.killed, more)
 	m.Injured = combineCount(m.Injured, c.injured, more)
+	sp := c.hurtCivilians
 	if c.civilians != nil && *c.civilians > 0 {
 		m.CivilianFatalities = combineCount(m.CivilianFatalities, c.civilians, more)
-		if m.Actor2 == nil && m.Location != nil && m.Location.Country != "" && c.civilianSpan.Len() > 0 {
-			// "1 civilian was injured": the attack hit civilians
-			iso3, sp := m.Location.Country, c.civilianSpan
-			m.Actor2 = &doc.Actor{Text: text[sp.Start:sp.End], Name: lexicon.GenericKindName(lexicon.KindCivilians, x.lex.CountryName(iso3)),
-				Country: iso3, Kind: lexicon.KindCivilians, Span: sp}
-		}
+		sp = c.civilianSpan
+	}
+	if m.Actor2 == nil && m.Location != nil && m.Location.Country != "" && sp.Len() > 0 {
+		// "1 civilian was killed", "3 civilians were injured": the attack hit civilians
+		iso3 := m.Location.Country
+		m.Actor2 = &doc.Actor{Text: text[sp.Start:sp.End], Name: lexicon.GenericKindName(lexicon.KindCivilians, x.lex.CountryName(iso3)),
+			Country: iso3, Kind: lexicon.KindCivilians, Span: sp}
 	}
 }
 
