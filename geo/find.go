@@ -403,8 +403,9 @@ func boundaryOK(toks []doc.Token, i, j int) bool {
 		if nx.Punct == "" && !nx.Hyphen && nx.IsCapitalised() && !nx.IsNumber() && !nameSuffixes[nx.Norm] && !isAllCaps(nx.Text) && !possessive(toks[j]) {
 			return false
 		}
-		// "US-led", "Iran-backed", "Syria-based": an adjective, not a place of the event
-		if nx.Hyphen && !nx.IsCapitalised() && !nx.IsNumber() {
+		// "US-led", "Iran-backed", "Syria-based": an adjective, not a place of the event; "Eren-23",
+		// "Eren-Blockade-12": the code name of an operation
+		if nx.Hyphen && (nx.IsNumber() || !nx.IsCapitalised()) {
 			return false
 		}
 		// "the US dollar", "Quds cruise missiles": a currency or a weapon named after a place
