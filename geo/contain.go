@@ -80,6 +80,11 @@ func containersOf(toks []doc.Token, out []Found, k int) ([]int, bool) {
 	}
 	// "X in Y", "X in the countryside of Y", "the X neighbourhood of Y"
 	gap := toks[next:n.First]
+	if throughUnknownArea(gap, toks[n.First].Punct) {
+		// "Barzan village in Qarah Hajir district in Kirkuk", "Al Tabar area of Mejar Al-Kabi
+		// district, Maysan province": the area between is one the gazetteer lacks, inside Y
+		return []int{k + 1}, true
+	}
 	if len(gap) == 0 || len(gap) > 4 || toks[n.First].Punct != "" {
 		return nil, false
 	}
@@ -105,6 +110,35 @@ func containersOf(toks []doc.Token, out []Found, k int) ([]int, bool) {
 	}
 	// "Hermel in the northern Bekaa": a part of an area is vaguer than its divisions
 	return []int{k + 1}, n.Qualifier == ""
+}
+
+// throughUnknownArea reports a gap between two names that is an area of a type the gazetteer does
+// not name: "in|of <Capitalised words> district|subdistrict|area|region" and then "in", "of" or a
+// comma before the next name.
+func throughUnknownArea(gap []doc.Token, nextPunct string) bool {
+	if len(gap) < 3 || len(gap) > 7 || gap[0].Punct != "" || gap[0].Norm != "in" && gap[0].Norm != "of" {
+		return false
+	}
+	end := len(gap) // the type word is gap[end-1]
+	switch {
+	case nextPunct == "," && len(gap) <= 6:
+	case nextPunct == "" && (gap[end-1].Norm == "in" || gap[end-1].Norm == "of") && gap[end-1].Punct == "":
+		end--
+	default:
+		return false
+	}
+	if kind := gap[end-1]; kind.Punct != "" || kindsAfter[kind.Norm] != "district" && kind.Norm != "area" && kind.Norm != "region" {
+		return false
+	}
+	if end-1 < 2 {
+		return false
+	}
+	for _, t := range gap[1 : end-1] {
+		if t.Punct != "" && !t.Hyphen || !capital(&t) && !isArticle(t.Norm) {
+			return false
+		}
+	}
+	return true
 }
 
 // bracketAfter returns the index of the token that opens a bracket at token i or after at most four
