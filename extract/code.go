@@ -400,6 +400,7 @@ func (x *Extractor) code(s *sentence, st *docState) (doc.Mention, bool) {
 	x.unknownPerpetrator(trig, &m)
 	x.fillActorCountries(s, &m, st)
 	clashWithin(&m, d.Text)
+	x.armedGovernment(&m)
 	foreignDetention(&m)
 	x.remember(s, st)
 	if m.Location != nil {

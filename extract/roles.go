@@ -846,3 +846,21 @@ func (x *Extractor) impliedVictims(m *doc.Mention) {
 	m.Actor2 = &doc.Actor{Text: m.Trigger.Text, Name: lexicon.GenericKindName(lexicon.KindCivilians, x.lex.CountryName(iso3)),
 		Country: iso3, Kind: lexicon.KindCivilians, Span: m.Trigger.Span}
 }
+
+// armedGovernment makes a government that fights or strikes its armed forces ("Syrian regime and
+// Russian warplanes carried out airstrikes", "the Turkish state shelled"): monitors code battles and
+// strikes to a state's military, never to its government.
+func (x *Extractor) armedGovernment(m *doc.Mention) {
+	if m.ACLEDType != "Battles" && m.ACLEDType != "Explosions/Remote violence" {
+		return
+	}
+	for _, a := range []**doc.Actor{&m.Actor1, &m.Actor2} {
+		if g := *a; g != nil && g.Kind == lexicon.KindGovernment && g.Country != "" &&
+			(g.Name == lexicon.GenericKindName(lexicon.KindGovernment, x.lex.CountryName(g.Country)) || g.Name == "Assad government") {
+			// (a movement or administration that governs, the Taliban or the KRG, is coded as itself)
+			army := *g
+			army.Kind, army.Name = lexicon.KindMilitary, lexicon.GenericKindName(lexicon.KindMilitary, x.lex.CountryName(g.Country))
+			*a = &army
+		}
+	}
+}
