@@ -70,8 +70,16 @@ func (x *Extractor) Extract(d doc.Document) []doc.Mention {
 	st := &docState{doc: d, ctx: ctx, kindCountry: map[string]string{}}
 	mentions := sc.mentions[:0]
 	coded := map[*sentence]bool{}
+	total := 0
 	for _, s := range parsed {
+		total += len(s.places)
+	}
+	resolved := make([]resolvedPlace, 0, total) // one allocation: each sentence takes its part
+	for _, s := range parsed {
+		n := len(resolved)
+		s.resolved = resolved[n:n:min(total, n+len(s.places))]
 		x.resolvePlaces(s, st)
+		resolved = resolved[:n+len(s.resolved)]
 		if m, ok := x.code(s, st); ok {
 			mentions = append(mentions, m)
 			coded[s] = true
