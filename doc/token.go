@@ -20,6 +20,9 @@ type Token struct {
 	Hyphen bool
 	// Possessive is true when the word was followed by "'s" ("Hezbollah's"), which is not in Text.
 	Possessive bool
+	// Ayn is true when an apostrophe right after the word, outside any quotation, writes a letter
+	// of its name ("Mare'" for Mari', "Sa'da'"): a transliteration, not an English word.
+	Ayn bool
 }
 
 // IsCapitalised reports whether the token starts with an upper-case letter.
@@ -81,6 +84,11 @@ func isPossessive(rest string) bool {
 	return !isWordRune(r)
 }
 
+func firstRune(s string) rune {
+	r, _ := decodeRune(s)
+	return r
+}
+
 func isHyphen(r rune) bool { return r == '-' || r == '‐' || r == '‑' }
 
 func isWordRune(r rune) bool {
@@ -133,6 +141,7 @@ func AppendTokens(toks []Token, text string, base int) []Token {
 	lowered := lbuf[:0]
 	i := 0
 	punctStart := 0
+	quoteOpen := false
 	for i < len(text) {
 		if c := text[i]; c < utf8.RuneSelf {
 			if !asciiWord[c] {
@@ -189,12 +198,25 @@ func AppendTokens(toks []Token, text string, base int) []Token {
 			lowered = appendLower(lowered, t.Text)
 			t.Norm = t.Text
 		}
+		if start > 0 {
+			// a quotation opens where an apostrophe stands before a word with a space before it
+			if r, w := utf8.DecodeLastRuneInString(text[:start]); isApostrophe(r) && (start == w || text[start-w-1] == ' ') {
+				quoteOpen = true
+			}
+		}
 		if i < len(text) {
 			if r, w := decodeRune(text[i:]); isApostrophe(r) && isPossessive(text[i+w:]) && utf8.RuneCountInString(t.Text) > 2 {
 				t.Possessive = true
 				i += w + 1
+			} else if isApostrophe(r) && (i+w == len(text) || !isWordRune(firstRune(text[i+w:]))) {
+				if quoteOpen {
+					quoteOpen = false // the apostrophe closes the quotation
+				} else if last, _ := utf8.DecodeLastRuneInString(t.Text); unicode.IsLetter(last) && last != 's' && last != 'S' {
+					t.Ayn = true
+				}
 			}
 		}
+
 		if len(toks) > first && between != "" && between != " " { // (a lone space: no hyphen, no punctuation)
 			t.Hyphen = strings.ContainsFunc(between, isHyphen) &&
 				strings.TrimFunc(between, func(r rune) bool { return isHyphen(r) || isApostrophe(r) }) == ""

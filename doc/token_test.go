@@ -10,7 +10,7 @@ func TestTokenize(t *testing.T) {
 	tests := []struct {
 		text  string
 		norms string
-		flags string // per token: h = hyphen-joined, p = possessive, . = neither
+		flags string // per token: h = hyphen-joined, p = possessive, a = ayn apostrophe, . = none
 	}{
 		{"Deir ez-Zor", "deir ez zor", "..h"},
 		{"Hezbollah's fighters", "hezbollah fighters", "p."},
@@ -19,6 +19,9 @@ func TestTokenize(t *testing.T) {
 		{"Diyarbakır, Łódź", "diyarbakir lodz", ".."},
 		{"killing 1,200 people and 2.5 tonnes", "killing 1,200 people and 2.5 tonnes", "......"},
 		{"the U.S.-led coalition", "the u s led coalition", "....."},
+		{"near Mare' town", "near mare town", ".a."},
+		{"the rebels' positions", "the rebels positions", "..."},
+		{"shelling 'in Najran' today", "shelling in najran today", "...."},
 		{"", "", ""},
 		{"  ...  ", "", ""},
 	}
@@ -36,6 +39,8 @@ func TestTokenize(t *testing.T) {
 				flags.WriteByte('h')
 			case tk.Possessive:
 				flags.WriteByte('p')
+			case tk.Ayn:
+				flags.WriteByte('a')
 			default:
 				flags.WriteByte('.')
 			}

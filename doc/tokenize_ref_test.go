@@ -16,6 +16,7 @@ func tokenizeReference(text string, base int) []Token {
 	var toks []Token
 	i := 0
 	punctStart := 0
+	quoteOpen := false
 	for i < len(text) {
 		r, w := utf8.DecodeRuneInString(text[i:])
 		if !isWord(r) {
@@ -46,10 +47,25 @@ func tokenizeReference(text string, base int) []Token {
 		between := text[punctStart:start]
 		t := Token{Text: text[start:i], Span: Span{base + start, base + i}}
 		t.Norm = Normalize(t.Text)
+		if start > 0 {
+			if r, w := utf8.DecodeLastRuneInString(text[:start]); isApostrophe(r) && (start == w || text[start-w-1] == ' ') {
+				quoteOpen = true
+			}
+		}
 		if i < len(text) {
 			if r, w := utf8.DecodeRuneInString(text[i:]); isApostrophe(r) && isPossessive(text[i+w:]) && utf8.RuneCountInString(t.Text) > 2 {
 				t.Possessive = true
 				i += w + 1
+			} else if isApostrophe(r) {
+				next, _ := utf8.DecodeRuneInString(text[i+w:])
+				if i+w == len(text) || !isWord(next) {
+					last, _ := utf8.DecodeLastRuneInString(t.Text)
+					if quoteOpen {
+						quoteOpen = false
+					} else if unicode.IsLetter(last) && last != 's' && last != 'S' {
+						t.Ayn = true
+					}
+				}
 			}
 		}
 		if len(toks) > 0 && between != "" {

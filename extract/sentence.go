@@ -199,7 +199,11 @@ func (s *sentence) usedWeapon(h lexicon.Hit) bool {
 	if h.First == 0 || !forceWeapons[s.norm(h.Last)] {
 		return false
 	}
-	switch s.norm(h.First - 1) {
+	k := h.First - 1
+	for k > 0 && (s.norm(k) == "heavy" || s.norm(k) == "light" || s.norm(k) == "rocket") {
+		k-- // "with heavy artillery"
+	}
+	switch s.norm(k) {
 	case "with", "fired", "firing", "using", "used", "via", "launched", "launching":
 		return true
 	}

@@ -328,8 +328,9 @@ func (g *Gazetteer) singleOK(toks []doc.Token, i, j, c int, s *scratch) bool {
 	if i == j && mixedCase(t.Text) {
 		return false // "VoJ", "IDPs"
 	}
-	// the stopword check is on the whole text, so "al-Bab" is not rejected for "bab"
-	if stopwords[string(s.full)] {
+	// the stopword check is on the whole text, so "al-Bab" is not rejected for "bab"; "Mare'"
+	// (Mari', its ayn written) is a transliteration, not the English word
+	if stopwords[string(s.full)] && !toks[j].Ayn {
 		return typed(toks, i, j)
 	}
 	return true
