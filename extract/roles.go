@@ -124,8 +124,9 @@ func (x *Extractor) assignRoles(s *sentence, trig lexicon.Hit, st *docState) rol
 					target = before
 				}
 			} else {
-				// "Israel launched an airstrike": the subject of a light verb acts
-				r.actor1 = x.actor(s, s.actors[before], st, true)
+				// "Israel launched an airstrike": the subject of a light verb acts (the first of
+				// coordinated subjects: "Giants Brigade and pro-Hadi forces launched attacks")
+				r.actor1 = x.actor(s, s.actors[s.coordinatedHead(before)], st, true)
 			}
 		}
 		if target >= 0 {
@@ -505,7 +506,9 @@ func (s *sentence) fallenSide(trig lexicon.Hit, i int) bool {
 func (s *sentence) coordinatedHead(i int) int {
 	for i > 0 {
 		a, b := s.actors[i-1], s.actors[i]
-		if s.norm(a.Last+1) != "and" || b.First > a.Last+3 || isBareCountry(a) || s.clauseBreakBetween(a.First, b.Last) {
+		// (up to two words between "and" and the next party, three with a prefix: "and pro-Hadi forces")
+		near := b.First <= a.Last+3 || b.First == a.Last+4 && s.toks[b.First-1].Hyphen
+		if s.norm(a.Last+1) != "and" || !near || isBareCountry(a) || s.clauseBreakBetween(a.First, b.Last) {
 			break
 		}
 		i--
