@@ -226,6 +226,9 @@ var organisedForce = map[string]bool{lexicon.KindMilitary: true, lexicon.KindPol
 // are overtakes, not regains.
 var nonState = map[string]bool{lexicon.KindArmedGroup: true, lexicon.KindMilitia: true, lexicon.KindUnknown: true}
 
+// deFactoArmies are armed movements that monitors code as a state's forces.
+var deFactoArmies = map[string]bool{"Houthis": true}
+
 func (x *Extractor) refineAssault(s *sentence, trig lexicon.Hit, m *doc.Mention) {
 	switch m.ACLEDSubType {
 	case "Government regains territory", "Non-state actor overtakes territory":
@@ -239,6 +242,10 @@ func (x *Extractor) refineAssault(s *sentence, trig lexicon.Hit, m *doc.Mention)
 		case s.cue("peaceful") != nil && !s.fought(trig):
 			m.Type, m.CAMEO = "RETREAT", "0874"
 			m.ACLEDType, m.ACLEDSubType = "Strategic developments", "Non-violent transfer of territory"
+		case m.Actor1 != nil && deFactoArmies[m.Actor1.Name]:
+			// monitors code the Houthis' forces as the army of the Sanaa government (ACLED:
+			// "Military Forces of Yemen (2016-) Supreme Political Council")
+			m.ACLEDSubType = "Government regains territory"
 		case m.Actor1 != nil && nonState[m.Actor1.Kind]:
 			m.ACLEDSubType = "Non-state actor overtakes territory"
 		case m.Actor1 != nil && armedKinds[m.Actor1.Kind]:

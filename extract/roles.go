@@ -559,8 +559,8 @@ func (s *sentence) subjectBefore(i, verb int) int {
 func (s *sentence) partnerOf(i int) int {
 	h := s.actors[i]
 	k := h.First - 1
-	for k >= 0 && h.First-k <= 3 && nominalMarkers[s.norm(k)] {
-		k--
+	for k >= 0 && h.First-k <= 4 && (nominalMarkers[s.norm(k)] || s.toks[k].Hyphen || k+1 < len(s.toks) && s.toks[k+1].Hyphen && k+1 < h.First) {
+		k-- // "with the", "with pro-Hadi"
 	}
 	if p := s.norm(k); p != "with" && p != "against" {
 		return -1
