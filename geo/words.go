@@ -148,7 +148,7 @@ var divisionKinds = map[string]bool{"province": true, "countryside": true}
 var nameSuffixes = wordSet(`province governorate oblast region state district city town village countryside
 camp area international airport airbase air base dam bridge port crossing border checkpoint highway road
 prison hospital university stadium square gate valley plain plains desert mountains mountain river
-refugee municipality county subdistrict suburbs outskirts`)
+refugee municipality county subdistrict suburbs outskirts governor governorship`)
 
 // facilityWords, right after a place name, make it the name of a building, street or square that
 // may lie anywhere ("Damascus Gate" in Jerusalem, "Kirkuk Road" in Sulaymaniyah, "Bogazici
