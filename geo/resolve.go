@@ -251,6 +251,17 @@ func (g *Gazetteer) implausible(c Candidate, f Found, ctx Context) bool {
 			return true
 		}
 	}
+	// a spelling the gazetteer does not list, near enough to a town's abroad, while other names
+	// point elsewhere, whatever the town's size: most likely a village the gazetteer lacks ("Al
+	// Tabar area of Mejar Al-Kabi district, Maysan province" is not Tiberias, "Hamdan town in
+	// Al Hasakeh countryside" is not Handan in China)
+	if c.fuzzy && c.Level == doc.PrecisionCity && !c.Site && c.Feature != "PPLC" && ctx.nameW[c.Country]-ctx.selfSupport(c, f) <= 0 {
+		for iso3, w := range ctx.nameW {
+			if w >= 2 && iso3 != c.Country {
+				return true
+			}
+		}
+	}
 	// a site is named with its type word ("Incirlik air base"): not a village that shares a
 	// town's name, and bases and crossings lie abroad as often as not
 	if c.Level != doc.PrecisionCity || c.Site || c.Population >= 100_000 || c.Feature == "PPLC" || len(ctx.Countries) == 0 {
@@ -265,16 +276,6 @@ func (g *Gazetteer) implausible(c Candidate, f Found, ctx Context) bool {
 	}
 	if weights[c.Country]-self > 0 {
 		return false
-	}
-	if c.fuzzy {
-		// a spelling the gazetteer does not list, near enough to a town's abroad, while other
-		// names point elsewhere: most likely a village the gazetteer lacks ("Al Tabar area of
-		// Mejar Al-Kabi district, Maysan province" is not Tiberias)
-		for iso3, w := range ctx.nameW {
-			if w >= 2 && iso3 != c.Country {
-				return true
-			}
-		}
 	}
 	if c.Population < 50_000 {
 		for iso3, w := range weights {
