@@ -83,6 +83,7 @@ func (x *Extractor) parse(ps *sentence, d doc.Document, s doc.Sentence, sc *scra
 	ps.actors = ps.codedAs(ps.actors)
 	ps.dropModifiers()
 	ps.triggers = ps.senseOfSeize(ps.triggers)
+	ps.triggers = ps.setOnFire(ps.triggers)
 	if len(ps.triggers) > 0 {
 		ps.dates = when.Find(s.Text, s.Span.Start, d.Published)
 	}
@@ -430,6 +431,28 @@ func (s *sentence) senseOfSeize(trigs []lexicon.Hit) []lexicon.Hit {
 	}
 	return out
 }
+
+// setOnFire reads "set <something> on fire" as one arson trigger ("set an activist's car on
+// fire"): the words between are what burned, and the subject of "set" burned it.
+func (s *sentence) setOnFire(trigs []lexicon.Hit) []lexicon.Hit {
+	for i, t := range trigs {
+		if s.norm(t.Last) != "fire" || t.First != t.Last || s.norm(t.First-1) != "on" {
+			continue
+		}
+		for k := t.First - 2; k >= 0 && t.First-k <= 7; k-- {
+			if n := s.norm(k); n == "set" || n == "sets" || n == "setting" {
+				trigs[i] = lexicon.Hit{First: k, Last: t.Last, Action: &arson}
+				break
+			}
+			if s.toks[k+1].Punct != "" {
+				break
+			}
+		}
+	}
+	return trigs
+}
+
+var arson = lexicon.Action{Type: "COERCE", Mode: "seize", CAMEO: "171", ACLEDType: "Strategic developments", ACLEDSubType: "Looting/property destruction", Specificity: 3}
 
 // placeTaken is territory taken: who took it (a state or not) settles the sub-event type.
 var placeTaken = lexicon.Action{Type: "ASSAULT", CAMEO: "192", ACLEDType: "Battles", ACLEDSubType: "Non-state actor overtakes territory", Specificity: 3}
