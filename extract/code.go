@@ -76,6 +76,11 @@ func (s *sentence) outranks(h, b lexicon.Hit) bool {
 		// "attacked Turkish forces, in conjunction with airstrikes": the attack is the event
 		return sb
 	}
+	if wh, wb := s.weaponOf(h, b), s.weaponOf(b, h); wh != wb && s.anyInstrument("Attack") {
+		// "carried out attacks via firearms, hand grenades and remote explosives": the grenades
+		// are one of the weapons the attacks used, with small arms (a battle, see refineAssault)
+		return wb
+	}
 	if oh, ob := s.assaultedObject(h), s.assaultedObject(b); oh != ob {
 		// "attacked a convoy of Pakistani forces": the convoy is what was attacked, not a movement
 		return ob
@@ -116,6 +121,38 @@ func (s *sentence) outranks(h, b lexicon.Hit) bool {
 		return pb
 	}
 	return subRank[h.Action.ACLEDSubType] > subRank[b.Action.ACLEDSubType]
+}
+
+// weaponOf reports a weapon trigger w named, alone or in a list, after "via", "with" or "using"
+// that follows the assault trigger t: w is t's instrument ("attacks via firearms and hand
+// grenades", "targeted the base with IEDs").
+func (s *sentence) weaponOf(w, t lexicon.Hit) bool {
+	if t.Action.Type != "ASSAULT" || w.Action.Type != "ASSAULT" || t.Last >= w.First || w.First-t.Last > 12 {
+		return false
+	}
+	for k := w.First - 1; k > t.Last; k-- {
+		switch n := s.norm(k); {
+		case n == "via" || n == "with" || n == "using":
+			return true
+		case n == "and" || n == "or" || n == "a" || n == "an" || n == "the" || n == "several" || n == "various" || n == "hand" || n == "remote":
+		case s.toks[k].Punct == "," || s.toks[k+1].Punct == ",":
+		default:
+			if k < w.First-1 && s.toks[k+1].Punct != "," && !s.inWeaponList(k) {
+				return false
+			}
+		}
+	}
+	return false
+}
+
+// inWeaponList reports a token that is one of the instruments the sentence names.
+func (s *sentence) inWeaponList(k int) bool {
+	for c := range s.eachCue("instrument") {
+		if c.First <= k && k <= c.Last {
+			return true
+		}
+	}
+	return false
 }
 
 // assaultedObject reports a movement-of-forces word (a convoy, a patrol) that is the object of an
