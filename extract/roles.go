@@ -599,6 +599,11 @@ func (s *sentence) passiveVictim(trig lexicon.Hit) int {
 	return -1
 }
 
+// militaryObjects, after a demonym, name a state's forces by what they hold: "a Turkish base",
+// "Turkish positions", "an Iraqi checkpoint".
+var militaryObjects = map[string]bool{"base": true, "bases": true, "position": true, "positions": true, "outpost": true,
+	"outposts": true, "checkpoint": true, "checkpoints": true, "patrol": true, "patrols": true, "post": true, "posts": true}
+
 // actor turns an actor hit into a doc.Actor, resolving bare countries and demonyms by their role: a
 // country that acts in violence is its military, otherwise its government.
 func (x *Extractor) actor(s *sentence, h lexicon.Hit, st *docState, acting bool) *doc.Actor {
@@ -615,6 +620,8 @@ func (x *Extractor) actor(s *sentence, h lexicon.Hit, st *docState, acting bool)
 			kind = lexicon.KindCivilians
 		case e.Kind == lexicon.KindDemonym && s.attackAfter(h.Last):
 			kind = lexicon.KindMilitary // "repelled 45 Russian assaults": the attackers' army
+		case e.Kind == lexicon.KindDemonym && militaryObjects[s.norm(h.Last+1)] && s.toks[min(h.Last+1, len(s.toks)-1)].Punct == "":
+			kind = lexicon.KindMilitary // "attacked a Turkish base", "shelled Turkish positions"
 		case !acting && e.Kind == lexicon.KindDemonym:
 			kind = lexicon.KindCivilians
 		}
