@@ -82,6 +82,9 @@ func (g *Gazetteer) DocumentContext(found [][]Found) Context {
 			if w == 0 {
 				continue
 			}
+			if top.fuzzy {
+				w = 1 // a spelling the gazetteer does not list is weaker evidence ("Dhabana" and Dembéni)
+			}
 			ctx.Countries[top.Country] += w
 			ctx.nameW[top.Country] += w
 			if names[top.Country] == nil {
