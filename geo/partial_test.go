@@ -35,8 +35,10 @@ func TestPartialAndFacilityNames(t *testing.T) {
 		{[]string{"Dozens marched from Falka Square to the parliament in Baghdad."}, "Falka", "", false, true, true},
 		{[]string{"Taxi drivers blocked the Kirkuk Road in Sulaymaniyah."}, "Kirkuk", "", false, true, false},
 		// a village the gazetteer lacks, named like a town only its own name points to, in a
-		// document about another country: dropped
-		{[]string{"Gunmen killed a woman in the Dhabana village in the Quamishli countryside, Hasakeh."}, "Dhabana village", "", false, false, true},
+		// document about another country: dropped (inside the Qamishli countryside, nothing of
+		// its name lies: not even found)
+		{[]string{"Gunmen killed a woman in the Dhabana village in the Quamishli countryside, Hasakeh."}, "", "Dhabana village", false, false, false},
+		{[]string{"Gunmen killed a woman in the Dhabana village near the border, Hasakeh."}, "Dhabana village", "", false, false, true},
 	}
 	for _, c := range cases {
 		var all [][]Found
