@@ -141,6 +141,10 @@ func attributeClaim(m *doc.Mention, claimant *doc.Actor) {
 // refineFromLaterSentences lets the sentences after a protest's own tell how it was met: "Police
 // intervened and fired tear gas."
 func (x *Extractor) refineFromLaterSentences(m *doc.Mention, parsed []*sentence) {
+	if m.ACLEDSubType == "Government regains territory" || m.ACLEDSubType == "Non-state actor overtakes territory" {
+		peacefulHandover(m, parsed)
+		return
+	}
 	if m.ACLEDSubType != "Peaceful protest" {
 		return
 	}
@@ -155,6 +159,27 @@ func (x *Extractor) refineFromLaterSentences(m *doc.Mention, parsed []*sentence)
 		case s.metByForce("intervention"):
 			m.ACLEDSubType = "Protest with intervention"
 		}
+	}
+}
+
+// peacefulHandover makes territory taken a non-violent transfer when a later sentence says the
+// other side withdrew ("The militants seized the area following the withdrawal of Puntland
+// forces") and no sentence of the report tells of fighting.
+func peacefulHandover(m *doc.Mention, parsed []*sentence) {
+	withdrew := false
+	for _, s := range parsed {
+		for _, t := range s.triggers {
+			if t.Action.ACLEDSubType == "Armed clash" && t.Action.Specificity == 3 && !s.backdropNegated(t) {
+				return
+			}
+		}
+		if s.Span.Start > m.Evidence.Span.Start && s.cue("peaceful") != nil {
+			withdrew = true
+		}
+	}
+	if withdrew {
+		m.Type, m.CAMEO, m.Mode = "RETREAT", "0874", ""
+		m.ACLEDType, m.ACLEDSubType = "Strategic developments", "Non-violent transfer of territory"
 	}
 }
 

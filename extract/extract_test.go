@@ -335,3 +335,26 @@ func TestLaterSentenceNamesEarlierEvent(t *testing.T) {
 		}
 	}
 }
+
+// Territory taken after the other side withdrew, with no fighting told, changed hands without a
+// battle; a fight anywhere in the report keeps it a battle.
+func TestPeacefulHandoverFromLaterSentence(t *testing.T) {
+	x := extractor(t)
+	for _, c := range []struct {
+		text string
+		want string
+	}{
+		{"Al-Shabaab militants took control of Af-Urur, a village south of Bosaso, on Monday. The militants seized the area following the withdrawal of Puntland forces.", "Non-violent transfer of territory"},
+		{"Al-Shabaab militants took control of Af-Urur, a village south of Bosaso, on Monday. Heavy clashes preceded the withdrawal of Puntland forces.", "Non-state actor overtakes territory"},
+	} {
+		d := doc.Document{ID: "t", Source: "Test Wire", Text: c.text, Published: published("2025-12-22")}
+		ms := x.Extract(d)
+		if len(ms) == 0 || ms[0].ACLEDSubType != c.want {
+			var got []string
+			for _, m := range ms {
+				got = append(got, m.ACLEDSubType)
+			}
+			t.Errorf("%q: %v, want %s first", c.text, got, c.want)
+		}
+	}
+}
