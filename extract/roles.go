@@ -818,13 +818,24 @@ func (s *sentence) claimsAct(c lexicon.Hit) bool {
 	return s.claimsResponsibility(c)
 }
 
+// reciprocal reports a trigger that needs two sides: "clashed", "fighting", "gunfight".
+func reciprocal(trigger string) bool {
+	t := strings.ToLower(trigger)
+	for _, w := range []string{"clash", "fight", "fought", "battle", "skirmish", "exchange", "shootout", "feud", "dispute"} {
+		if strings.Contains(t, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // clashWithin makes a clash that names one side only and no other ("two tribal militias clashed",
 // "tribesmen clashed over a land dispute") a fight within that side: tribes, clans and families
 // fight among themselves, and monitors code both sides alike. The dead of such a clash ("leaving
 // one man dead") are not its other side.
 func clashWithin(m *doc.Mention, text string) {
-	if m.ACLEDSubType != "Armed clash" || m.Actor1 == nil || m.Actor1.Kind != lexicon.KindMilitia {
-		return
+	if m.ACLEDSubType != "Armed clash" || m.Actor1 == nil || m.Actor1.Kind != lexicon.KindMilitia || !reciprocal(m.Trigger.Text) {
+		return // ("militias attacked positions near Tafas" names one side only: whose positions is not said)
 	}
 	if b := m.Actor2; b != nil {
 		if b.Kind != lexicon.KindCivilians || b.Span.Start < m.Trigger.Span.End {
