@@ -392,6 +392,16 @@ func (x *Extractor) code(s *sentence, st *docState) (doc.Mention, bool) {
 			trig, ok = lexicon.Hit{First: v, Last: v, Action: &disruptAction}, true
 		}
 	}
+	if ok && s.label != nil {
+		trig = s.labelled(trig)
+	}
+	if !ok && s.label != nil {
+		// the label alone: "Movement of forces: On 3 May, ..." with no other word for it
+		if len(s.dates) == 0 {
+			s.dates = when.Find(s.Text, s.Span.Start, st.doc.Published)
+		}
+		trig, ok = lexicon.Hit{First: 0, Last: s.labelLast, Action: s.label}, true
+	}
 	if !ok || s.isBackground() || isQuestion(s.Text) || trig.Action.Type == "ASSAULT" && s.accident() {
 		x.remember(s, st)
 		return doc.Mention{}, false
@@ -458,6 +468,7 @@ func (x *Extractor) code(s *sentence, st *docState) (doc.Mention, bool) {
 	if verbal[m.Type] && m.Actor1 == nil {
 		return doc.Mention{}, false
 	}
+	s.applyLabel(&m)
 	m.Confidence = confidence(trig, roles, s, m)
 	x.impliedVictims(&m) // after confidence: a victim inferred is no role the text made clear
 	return m, true

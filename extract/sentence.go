@@ -21,6 +21,10 @@ type sentence struct {
 	places   []geo.Found
 	resolved []resolvedPlace
 	dates    []doc.When // looked for only in a sentence with a trigger: no other is coded
+	// label is the type a monitor's label before a colon names ("Property destruction: ..."),
+	// ending at token labelLast; nil if none
+	label     *lexicon.Action
+	labelLast int
 }
 
 type resolvedPlace struct {
@@ -84,6 +88,8 @@ func (x *Extractor) parse(ps *sentence, d doc.Document, s doc.Sentence, sc *scra
 	ps.dropModifiers()
 	ps.triggers = ps.senseOfSeize(ps.triggers)
 	ps.triggers = ps.setOnFire(ps.triggers)
+	ps.label, ps.labelLast = nil, -1
+	ps.readLabel()
 	if len(ps.triggers) > 0 {
 		ps.dates = when.Find(s.Text, s.Span.Start, d.Published)
 	}
