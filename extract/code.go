@@ -415,6 +415,14 @@ func (x *Extractor) code(s *sentence, st *docState) (doc.Mention, bool) {
 	}
 	roles := x.assignRoles(s, s.governingVerb(trig), st)
 	m.Actor1, m.Actor2 = roles.actor1, roles.actor2
+	if s.label != nil && trig.Last == s.labelLast && m.Actor1 == nil && len(s.actors) > 0 {
+		// only the label names the event: the sentence's first party is who it is about
+		// ("Property destruction: ... Israeli military forces installed poles on Palestinian lands")
+		m.Actor1 = x.actor(s, s.actors[0], st, true)
+		if m.Actor2 != nil && m.Actor2.Span == m.Actor1.Span {
+			m.Actor2 = nil
+		}
+	}
 	cas := s.casualties()
 	m.Fatalities, m.Injured = cas.killed, cas.injured
 	if cas.civilians != nil {

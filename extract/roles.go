@@ -3,6 +3,7 @@ package extract
 import (
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/sitrep-dev/sitrep/doc"
 	"github.com/sitrep-dev/sitrep/lexicon"
@@ -850,6 +851,18 @@ func clashWithin(m *doc.Mention, text string) {
 	m.Actor2 = &a
 }
 
+// explosiveWord reports an explosive device or rocket named in the text: "IED", "bomb", "rocket".
+func explosiveWord(text string) bool {
+	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		switch w {
+		case "ied", "ieds", "explosive", "explosives", "bomb", "bombs", "rocket", "rockets", "landmine", "landmines",
+			"mine", "mines", "katyusha", "device", "devices":
+			return true
+		}
+	}
+	return false
+}
+
 // impliedVictims names the civilians an event's type implies where the report names no one: the
 // owners of destroyed or looted property ("soldiers demolished three agricultural rooms", "an arson
 // attack on a wood workshop": homes, shops and farms are civilians', as monitors code them), and the
@@ -858,12 +871,18 @@ func (x *Extractor) impliedVictims(m *doc.Mention) {
 	if m.Actor2 != nil || m.Actor1 == nil || m.Location == nil || m.Location.Country == "" || m.Modality != doc.Occurred {
 		return
 	}
+	iso3 := m.Location.Country
+	if m.ACLEDSubType == "Disrupted weapons use" && stateForce(m.Actor1) && explosiveWord(m.Evidence.Sentence) {
+		// "police defused an IED in Adhamiya": whoever planted it, unnamed
+		m.Actor2 = &doc.Actor{Text: m.Trigger.Text, Name: "Unidentified armed group (" + x.lex.CountryName(iso3) + ")",
+			Country: iso3, Kind: lexicon.KindUnknown, Span: m.Trigger.Span}
+		return
+	}
 	switch m.ACLEDSubType {
 	case "Looting/property destruction", "Attack", "Abduction/forced disappearance":
 	default:
 		return
 	}
-	iso3 := m.Location.Country
 	m.Actor2 = &doc.Actor{Text: m.Trigger.Text, Name: lexicon.GenericKindName(lexicon.KindCivilians, x.lex.CountryName(iso3)),
 		Country: iso3, Kind: lexicon.KindCivilians, Span: m.Trigger.Span}
 }
