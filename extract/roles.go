@@ -673,6 +673,10 @@ func (x *Extractor) fillActorCountries(s *sentence, m *doc.Mention, st *docState
 				country = c
 			}
 		case lexicon.KindCivilians, lexicon.KindProtesters:
+		case lexicon.KindGovernment:
+			if !(lexicon.ActorEntry{Name: a.Name, Kind: a.Kind}).IsGeneric() {
+				continue
+			}
 		default:
 			continue
 		}
@@ -680,7 +684,7 @@ func (x *Extractor) fillActorCountries(s *sentence, m *doc.Mention, st *docState
 			continue
 		}
 		a.Country = country
-		if a.Name == "" || a.Kind == lexicon.KindCivilians || a.Kind == lexicon.KindProtesters {
+		if a.Name == "" || a.Kind == lexicon.KindCivilians || a.Kind == lexicon.KindProtesters || a.Kind == lexicon.KindGovernment {
 			a.Name = lexicon.GenericKindName(a.Kind, x.lex.CountryName(country))
 		}
 	}

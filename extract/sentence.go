@@ -200,6 +200,23 @@ func (s *sentence) inAside(i int) bool {
 	return false
 }
 
+// buildingOf reports a name after a preposition of place ("outside the", "in front of the", "at
+// the"): there it names a building.
+func (s *sentence) buildingOf(i int) bool {
+	k := i - 1
+	if k >= 0 && s.norm(k) == "the" {
+		k--
+	}
+	if k < 0 {
+		return false
+	}
+	switch s.norm(k) {
+	case "outside", "of", "at", "near", "to", "into", "toward", "towards", "before", "inside", "stormed", "entered":
+		return true
+	}
+	return false
+}
+
 // usedWeapon reports a bare weapon noun that a verb or preposition of use governs: "with
 // artillery", "fired artillery", "using drones".
 func (s *sentence) usedWeapon(h lexicon.Hit) bool {
@@ -408,6 +425,9 @@ func (s *sentence) dropModifiers() {
 		}
 		if h.First > 0 && s.toks[h.First].Hyphen && s.norm(h.First-1) == "anti" {
 			continue // "anti-Houthi forces" fight the Houthis
+		}
+		if h.Actor.Kind == lexicon.KindGovernment && h.Actor.Country == "" && s.buildingOf(h.First) {
+			continue // "protested outside the governor's office": the building, not the office's holder
 		}
 		if h.Actor.IsGeneric() && h.Actor.Kind == lexicon.KindMilitary && (s.inGloss(h.First) || s.usedWeapon(h)) {
 			// "(presumably referring to rocket or artillery weapons)", "targeted with artillery",
