@@ -99,6 +99,10 @@ var admin1Variants = map[string][]string{
 	"LB.11": {"Baalbek-Hermel"},
 	"PS.GZ": {"Gaza Strip", "Gaza"},
 	"PS.WE": {"West Bank", "Occupied West Bank"},
+	// Israel's districts under the names monitors give them ("Lod (HaMerkaz, Ramla)")
+	"IL.01": {"HaDarom", "Southern District"},
+	"IL.02": {"HaMerkaz", "Central District"},
+	"IL.03": {"HaZafon", "HaTsafon", "Northern District"},
 	// Afghanistan
 	"AF.05": {"Bamyan", "Bamiyan"},
 	"AF.09": {"Ghor", "Ghowr"},
