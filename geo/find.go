@@ -409,12 +409,26 @@ func boundaryOK(toks []doc.Token, i, j int) bool {
 		if nx.Hyphen && (nx.IsNumber() || !nx.IsCapitalised()) {
 			return false
 		}
+		if nx.Hyphen && codeName(toks, j+1) {
+			return false // "Eren-Blockade-12"
+		}
 		// "the US dollar", "Quds cruise missiles": a currency or a weapon named after a place
 		if nx.Punct == "" && namedAfter[nx.Norm] {
 			return false
 		}
 	}
 	return true
+}
+
+// codeName reports a chain of hyphen-joined words from token k that ends in a number: the code name
+// of an operation ("Eren-Blockade-12").
+func codeName(toks []doc.Token, k int) bool {
+	for ; k < len(toks) && toks[k].Hyphen; k++ {
+		if toks[k].IsNumber() {
+			return true
+		}
+	}
+	return false
 }
 
 // possessive reports whether a token ends in "'s".

@@ -233,6 +233,7 @@ var notPlaces = []struct {
 	{"Shelling hit the villages of Hatta al-Jarash and Hosh al-Fara.", []string{"Jarash", "al-Jarash"}},
 	{"Bashar al-Assad spoke on television.", []string{"Bashar", "al-Assad", "Assad"}},
 	{"Gendarmerie forces destroyed three PKK shelters during the Eren-23 operation.", []string{"Eren"}},
+	{"Gendarmerie forces launched the operation Eren-Blockade-12 in Hatay.", []string{"Eren"}},
 	{"Houthi attacks in the Red Sea continued, Al Masirah said.", []string{"Red Sea", "Al Masirah"}},
 }
 
