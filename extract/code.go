@@ -477,6 +477,7 @@ func (x *Extractor) code(s *sentence, st *docState) (doc.Mention, bool) {
 		return doc.Mention{}, false
 	}
 	s.applyLabel(&m)
+	x.plantedBy(s, st, &m)
 	m.Confidence = confidence(trig, roles, s, m)
 	x.impliedVictims(&m) // after confidence: a victim inferred is no role the text made clear
 	return m, true

@@ -1,6 +1,9 @@
 package extract
 
-import "github.com/sitrep-dev/sitrep/lexicon"
+import (
+	"github.com/sitrep-dev/sitrep/doc"
+	"github.com/sitrep-dev/sitrep/lexicon"
+)
 
 // disruptAction is weapons seized, found, defused or destroyed before use: the ACLED sub-event
 // "Disrupted weapons use", as actions.tsv codes its fixed phrases ("seized weapons", "arms cache").
@@ -96,3 +99,28 @@ func disruptable(t lexicon.Hit) bool {
 	}
 	return t.Action.ACLEDSubType == "Other" || t.Action.ACLEDSubType == "Looting/property destruction" && t.Action.Specificity < 3
 }
+
+// plantedBy gives a disrupted weapon's planter its place: "Gendarmerie forces located an IED planted
+// by PKK militants ... and destroyed it" is the gendarmerie's act against the PKK, though the PKK
+// stand nearest the verb.
+func (x *Extractor) plantedBy(s *sentence, st *docState, m *doc.Mention) {
+	if m.ACLEDSubType != "Disrupted weapons use" {
+		return
+	}
+	for i, h := range s.actors {
+		if h.First < 2 || s.norm(h.First-1) != "by" || !plantVerbs[s.norm(h.First-2)] {
+			continue
+		}
+		planter := x.actor(s, h, st, false)
+		if m.Actor1 != nil && m.Actor1.Span == planter.Span {
+			m.Actor1 = nil
+			if i > 0 {
+				m.Actor1 = x.actor(s, s.actors[i-1], st, true)
+			}
+		}
+		m.Actor2 = planter
+		return
+	}
+}
+
+var plantVerbs = map[string]bool{"planted": true, "laid": true, "placed": true, "left": true, "set": true, "installed": true}
