@@ -137,19 +137,9 @@ func (s *sentence) weaponOf(w, t lexicon.Hit) bool {
 		case n == "and" || n == "or" || n == "a" || n == "an" || n == "the" || n == "several" || n == "various" || n == "hand" || n == "remote":
 		case s.toks[k].Punct == "," || s.toks[k+1].Punct == ",":
 		default:
-			if k < w.First-1 && s.toks[k+1].Punct != "," && !s.inWeaponList(k) {
+			if k < w.First-1 && s.toks[k+1].Punct != "," && !s.coveredByCue("instrument", lexicon.Hit{First: k, Last: k}) {
 				return false
 			}
-		}
-	}
-	return false
-}
-
-// inWeaponList reports a token that is one of the instruments the sentence names.
-func (s *sentence) inWeaponList(k int) bool {
-	for c := range s.eachCue("instrument") {
-		if c.First <= k && k <= c.Last {
-			return true
 		}
 	}
 	return false
@@ -479,7 +469,7 @@ func (x *Extractor) code(s *sentence, st *docState) (doc.Mention, bool) {
 	s.applyLabel(&m)
 	x.plantedBy(s, st, &m)
 	m.Confidence = confidence(trig, roles, s, m)
-	x.impliedVictims(&m) // after confidence: a victim inferred is no role the text made clear
+	x.impliedVictims(s, &m) // after confidence: a victim inferred is no role the text made clear
 	return m, true
 }
 

@@ -81,7 +81,9 @@ func (s *sentence) readLabel() {
 func (s *sentence) labelled(best lexicon.Hit) lexicon.Hit {
 	for _, same := range []func(lexicon.Hit) bool{
 		func(t lexicon.Hit) bool { return t.Action.ACLEDSubType == s.label.ACLEDSubType },
-		func(t lexicon.Hit) bool { return t.Action.ACLEDType == s.label.ACLEDType || t.Action.Type == s.label.Type },
+		func(t lexicon.Hit) bool {
+			return t.Action.ACLEDType == s.label.ACLEDType || t.Action.Type == s.label.Type
+		},
 	} {
 		pick, found := lexicon.Hit{}, false
 		for _, t := range s.triggers {

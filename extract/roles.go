@@ -3,7 +3,6 @@ package extract
 import (
 	"slices"
 	"strings"
-	"unicode"
 
 	"github.com/sitrep-dev/sitrep/doc"
 	"github.com/sitrep-dev/sitrep/lexicon"
@@ -855,12 +854,15 @@ func clashWithin(m *doc.Mention, text string) {
 	m.Actor2 = &a
 }
 
-// explosiveWord reports an explosive device or rocket named in the text: "IED", "bomb", "rocket".
-func explosiveWord(text string) bool {
-	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) }) {
-		switch w {
-		case "ied", "ieds", "explosive", "explosives", "bomb", "bombs", "rocket", "rockets", "landmine", "landmines",
-			"mine", "mines", "katyusha", "device", "devices":
+// explosiveNouns name the explosive weapons a force defuses or seizes.
+var explosiveNouns = map[string]bool{"ied": true, "ieds": true, "explosive": true, "explosives": true, "bomb": true,
+	"bombs": true, "rocket": true, "rockets": true, "landmine": true, "landmines": true, "mine": true, "mines": true,
+	"katyusha": true, "device": true, "devices": true}
+
+// namesExplosive reports an explosive weapon named in the sentence.
+func (s *sentence) namesExplosive() bool {
+	for k := range s.toks {
+		if explosiveNouns[s.norm(k)] {
 			return true
 		}
 	}
@@ -871,12 +873,12 @@ func explosiveWord(text string) bool {
 // owners of destroyed or looted property ("soldiers demolished three agricultural rooms", "an arson
 // attack on a wood workshop": homes, shops and farms are civilians', as monitors code them), and the
 // target of an attack on civilians ("gunmen attacked the prayer leader of Gawardaz village").
-func (x *Extractor) impliedVictims(m *doc.Mention) {
+func (x *Extractor) impliedVictims(s *sentence, m *doc.Mention) {
 	if m.Actor2 != nil || m.Actor1 == nil || m.Location == nil || m.Location.Country == "" || m.Modality != doc.Occurred {
 		return
 	}
 	iso3 := m.Location.Country
-	if m.ACLEDSubType == "Disrupted weapons use" && stateForce(m.Actor1) && explosiveWord(m.Evidence.Sentence) {
+	if m.ACLEDSubType == "Disrupted weapons use" && stateForce(m.Actor1) && s.namesExplosive() {
 		// "police defused an IED in Adhamiya": whoever planted it, unnamed
 		m.Actor2 = &doc.Actor{Text: m.Trigger.Text, Name: "Unidentified armed group (" + x.lex.CountryName(iso3) + ")",
 			Country: iso3, Kind: lexicon.KindUnknown, Span: m.Trigger.Span}
