@@ -779,7 +779,7 @@ func (x *Extractor) unknownPerpetrator(trig lexicon.Hit, m *doc.Mention) {
 	if m.Location == nil || m.Location.Country == "" || m.Type != "ASSAULT" || m.Modality != doc.Occurred {
 		return
 	}
-	name := "Unidentified armed group (" + x.lex.CountryName(m.Location.Country) + ")"
+	name := lexicon.GenericKindName(lexicon.KindUnknown, x.lex.CountryName(m.Location.Country))
 	if a := m.Actor1; a != nil && a.Country == "" && (a.Kind == lexicon.KindUnknown || a.Name == "Militants") {
 		a.Name, a.Kind, a.Country = name, lexicon.KindUnknown, m.Location.Country
 		return
@@ -880,7 +880,7 @@ func (x *Extractor) impliedVictims(s *sentence, m *doc.Mention) {
 	iso3 := m.Location.Country
 	if m.ACLEDSubType == "Disrupted weapons use" && stateForce(m.Actor1) && s.namesExplosive() {
 		// "police defused an IED in Adhamiya": whoever planted it, unnamed
-		m.Actor2 = &doc.Actor{Text: m.Trigger.Text, Name: "Unidentified armed group (" + x.lex.CountryName(iso3) + ")",
+		m.Actor2 = &doc.Actor{Text: m.Trigger.Text, Name: lexicon.GenericKindName(lexicon.KindUnknown, x.lex.CountryName(iso3)),
 			Country: iso3, Kind: lexicon.KindUnknown, Span: m.Trigger.Span}
 		return
 	}

@@ -199,6 +199,8 @@ func GenericKindName(kind, country string) string {
 		return "Civilians (" + country + ")"
 	case KindProtesters:
 		return "Protesters (" + country + ")"
+	case KindUnknown:
+		return "Unidentified armed group (" + country + ")"
 	}
 	return country
 }
