@@ -137,7 +137,8 @@ func (s *sentence) weaponOf(w, t lexicon.Hit) bool {
 		case n == "and" || n == "or" || n == "a" || n == "an" || n == "the" || n == "several" || n == "various" || n == "hand" || n == "remote":
 		case s.toks[k].Punct == "," || s.toks[k+1].Punct == ",":
 		default:
-			if k < w.First-1 && s.toks[k+1].Punct != "," && !s.coveredByCue("instrument", lexicon.Hit{First: k, Last: k}) {
+			// a word of another listed weapon, or the one adjective right before w ("heavy")
+			if k < w.First-1 && !s.coveredByCue("instrument", lexicon.Hit{First: k, Last: k}) {
 				return false
 			}
 		}
