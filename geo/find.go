@@ -406,11 +406,8 @@ func boundaryOK(toks []doc.Token, i, j int) bool {
 		}
 		// "US-led", "Iran-backed", "Syria-based": an adjective, not a place of the event; "Eren-23",
 		// "Eren-Blockade-12": the code name of an operation
-		if nx.Hyphen && (nx.IsNumber() || !nx.IsCapitalised()) {
+		if nx.Hyphen && (!nx.IsCapitalised() || codeName(toks, j+1)) {
 			return false
-		}
-		if nx.Hyphen && codeName(toks, j+1) {
-			return false // "Eren-Blockade-12"
 		}
 		// "the US dollar", "Quds cruise missiles": a currency or a weapon named after a place
 		if nx.Punct == "" && namedAfter[nx.Norm] {
