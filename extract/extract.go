@@ -89,6 +89,11 @@ func (x *Extractor) Extract(d doc.Document) []doc.Mention {
 	mentions = mergeWithinDocument(mentions)
 	mentions = x.tollFromLaterSentences(d, mentions, parsed, coded)
 	claimant := x.claimant(d, parsed, st)
+	if p := codedPlace(parsed); p != nil {
+		for i := range mentions {
+			mentions[i].Location = p
+		}
+	}
 	for i := range mentions {
 		x.refineFromLaterSentences(&mentions[i], parsed)
 		attributeClaim(&mentions[i], claimant)

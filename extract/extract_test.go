@@ -358,3 +358,23 @@ func TestPeacefulHandoverFromLaterSentence(t *testing.T) {
 		}
 	}
 }
+
+// A monitor's note that says where it coded the event ("Coded to Al Anbar capital Ramadi city.")
+// puts the event there; "(coded as Police Forces of Israel)" names an actor, no place.
+func TestCodedPlace(t *testing.T) {
+	x := extractor(t)
+	for _, c := range []struct{ text, want string }{
+		{"On 26 June 2022, Iraqi forces arrested a man wanted on terrorism charges in the eastern countryside of Al Anbar province. Coded to Al Anbar capital Ramadi city.", "Ramadi"},
+		{"On 22 March 2022, Israeli authorities (coded as Police Forces of Israel) demolished several dwellings in the Bedouin village of Rahat.", "Rahat"},
+	} {
+		d := doc.Document{ID: "t", Source: "Test Wire", Text: c.text, Published: published("2022-06-27")}
+		ms := x.Extract(d)
+		if len(ms) == 0 || ms[0].Location == nil || ms[0].Location.Name != c.want {
+			var got string
+			if len(ms) > 0 && ms[0].Location != nil {
+				got = ms[0].Location.Name
+			}
+			t.Errorf("%q: place %q, want %q", c.text, got, c.want)
+		}
+	}
+}

@@ -115,3 +115,46 @@ func (s *sentence) quoted(first, last int) bool {
 	r, _ := utf8.DecodeRuneInString(s.Text[min(len(s.Text), s.toks[last].Span.End-s.Span.Start):])
 	return strings.ContainsRune("'’\"”", r)
 }
+
+// codedPlace finds the place a monitor's note says it coded the event to ("(coded to Al Buqa)",
+// "Coded to Al Anbar capital Ramadi city.", "Coded as Soran district."): the note's own
+// statement of where it put the event, which overrides the places the story names. Of several
+// places in the phrase, the most precise.
+func codedPlace(parsed []*sentence) *doc.Place {
+	for _, s := range parsed {
+		var best *resolvedPlace
+		for i := range s.resolved {
+			r := &s.resolved[i]
+			if !s.afterCoded(r.found.First) {
+				continue
+			}
+			if best == nil || doc.MorePrecise(r.place.Precision, best.place.Precision) {
+				best = r
+			}
+		}
+		if best != nil {
+			p := best.place
+			return &p
+		}
+	}
+	return nil
+}
+
+// afterCoded reports a name right after "coded to" or "coded as", an article apart at most
+// ("coded to Al Buqa"), or after the word "capital" in such a phrase ("Coded to Al Anbar capital
+// Ramadi city"). "(coded as Police Forces of Israel)" codes an actor, not a place.
+func (s *sentence) afterCoded(first int) bool {
+	k := first - 1
+	if k >= 0 && s.norm(k) == "the" && s.toks[first].Punct == "" {
+		k--
+	}
+	if k >= 1 && s.norm(k) == "capital" {
+		for j := k - 1; j >= 1 && k-j <= 5; j-- {
+			if n := s.norm(j); (n == "to" || n == "as") && s.norm(j-1) == "coded" {
+				return true
+			}
+		}
+		return false
+	}
+	return k >= 1 && s.toks[k+1].Punct == "" && (s.norm(k) == "to" || s.norm(k) == "as") && s.norm(k-1) == "coded"
+}
