@@ -446,6 +446,11 @@ func (x *Extractor) code(s *sentence, st *docState) (doc.Mention, bool) {
 	x.unknownPerpetrator(trig, &m)
 	x.fillActorCountries(s, &m, st)
 	clashWithin(&m, d.Text)
+	if a, b := m.Actor1, m.Actor2; a != nil && b != nil && a.Name == b.Name && a.Span != b.Span && !reciprocal(m.Trigger.Text) && m.ACLEDType != "Riots" {
+		// one party on both sides of a one-sided act ("the Iraqi army opened fire at unidentified
+		// drones" read as the army against itself): the second reading is wrong
+		m.Actor2 = nil
+	}
 	x.armedGovernment(&m)
 	foreignDetention(&m)
 	x.remember(s, st)
