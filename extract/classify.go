@@ -273,8 +273,9 @@ func (x *Extractor) refineAssault(s *sentence, trig lexicon.Hit, m *doc.Mention)
 		return
 	}
 	if trig.Action.Specificity > 1 {
-		if m.ACLEDSubType == "Shelling/artillery/missile attack" && s.anyInstrument("Air/drone strike") && !hasInstrument(ins, "Shelling/artillery/missile attack") {
-			// "Israeli warplanes fired a missile": a missile from the air is an air strike
+		if m.ACLEDSubType == "Shelling/artillery/missile attack" && s.anyInstrument("Air/drone strike") && (!hasInstrument(ins, "Shelling/artillery/missile attack") || s.droppedFromAir()) {
+			// "Israeli warplanes fired a missile", "launched two shells from drones": a missile or
+			// shell from the air is an air strike
 			x.setInstrument(m, "Air/drone strike")
 		}
 		if m.ACLEDSubType == "Remote explosive/landmine/IED" && len(ins) > 0 {
@@ -528,6 +529,24 @@ func (s *sentence) demonstrates() bool {
 func (s *sentence) hasProtestWord() bool {
 	for _, h := range s.triggers {
 		if h.Action.ACLEDType == "Protests" && h.Action.Specificity == 3 {
+			return true
+		}
+	}
+	return false
+}
+
+// droppedFromAir reports an aircraft or drone named as where a munition came from: "shells from
+// drones", "bombs dropped from a helicopter".
+func (s *sentence) droppedFromAir() bool {
+	for c := range s.eachCue("instrument") {
+		if c.Cue.Value != "Air/drone strike" {
+			continue
+		}
+		k := c.First - 1
+		if k >= 0 && (s.norm(k) == "a" || s.norm(k) == "an" || s.norm(k) == "the") {
+			k--
+		}
+		if k >= 0 && s.norm(k) == "from" {
 			return true
 		}
 	}
