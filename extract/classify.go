@@ -64,6 +64,9 @@ func (x *Extractor) refineType(s *sentence, trig lexicon.Hit, m *doc.Mention) {
 // protest camp and burned tents" the storming is the forces' doing, not the crowd's.
 func (s *sentence) crowdRiots() bool {
 	for c := range s.eachCue("riot") {
+		if s.pastBackdrop(c.First) {
+			continue // "arrestees detained following riots", "during the riots of May 2021"
+		}
 		doer := -1
 		for i, h := range s.actors {
 			if h.Last < c.First {
@@ -72,6 +75,21 @@ func (s *sentence) crowdRiots() bool {
 		}
 		if doer < 0 || !stateKind(s.actors[doer].Actor.Kind) || s.protestWordBetween(s.actors[doer].Last, c.First) {
 			return true
+		}
+	}
+	return false
+}
+
+// pastBackdrop reports a word that a temporal preposition a few words before puts in the past the
+// report refers to: "following riots", "during the nationwide riots", "since the clashes".
+func (s *sentence) pastBackdrop(i int) bool {
+	for k := i - 1; k >= 0 && i-k <= 4; k-- {
+		switch s.norm(k) {
+		case "following", "during", "since":
+			return true
+		}
+		if s.toks[k+1].Punct != "" {
+			return false
 		}
 	}
 	return false
