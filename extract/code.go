@@ -572,7 +572,7 @@ func confidence(trig lexicon.Hit, r roles, s *sentence, m doc.Mention) float64 {
 // what answered it ("police arrested the attacker", "shelled the area in response", "on the same
 // day"). Monitors code the event the report leads with; the follow-up is not it.
 var followUpWords = map[string]bool{"attacker": true, "attackers": true, "perpetrator": true, "perpetrators": true,
-	"incident": true, "response": true, "retaliation": true, "same": true}
+	"incident": true, "response": true, "retaliation": true, "same": true, "follow": true}
 
 // followUp reports a later sentence that follows up the lead's event (see followUpWords).
 func (s *sentence) followUp() bool {
@@ -583,8 +583,13 @@ func (s *sentence) followUp() bool {
 		}
 		switch n {
 		case "same":
-			if s.norm(k+1) == "day" || s.norm(k+1) == "area" {
+			switch s.norm(k + 1) {
+			case "day", "area", "location", "place", "spot", "village", "town", "night":
 				return true
+			}
+		case "follow":
+			if s.norm(k+1) == "up" && s.toks[k+1].Hyphen {
+				return true // "a follow-up ground operation"
 			}
 		case "response", "retaliation":
 			if p := s.norm(k - 1); p == "in" || p == "a" {

@@ -219,7 +219,7 @@ var singleDeterminers = map[string]bool{"a": true, "an": true, "its": true, "his
 // personNouns are the heads of a phrase that names one person ("a 12-year-old boy", "an elderly
 // man", "a Hezbollah commander").
 var personNouns = map[string]bool{"man": true, "woman": true, "boy": true, "girl": true, "child": true, "baby": true,
-	"infant": true, "teenager": true, "youth": true, "civilian": true, "person": true, "resident": true, "villager": true,
+	"infant": true, "teenager": true, "youth": true, "civilian": true, "person": true, "individual": true, "resident": true, "villager": true,
 	"nurse": true, "doctor": true, "paramedic": true, "medic": true, "rider": true, "driver": true, "shepherd": true,
 	"farmer": true, "fisherman": true, "worker": true, "teacher": true, "student": true, "journalist": true,
 	"photographer": true, "elder": true, "cleric": true, "imam": true, "priest": true, "scholar": true, "mukhtar": true,
