@@ -169,7 +169,7 @@ var kindNouns = map[string][]string{
 		"warplane", "jets", "fighter jets", "aircraft", "air force", "drone", "drones", "navy", "artillery",
 		"special forces", "air defences", "air defenses", "tanks", "marines", "regime forces", "government forces",
 		"pro-government forces", "military forces", "ground forces", "defence forces", "defense forces", "units", "gunboats", "helicopters",
-		"gunboat", "warship", "warships", "military vehicle", "military vehicles", "military convoy", "military patrol",
+		"gunboat", "warship", "warships", "coast guard", "coast guards", "coast guard command", "military vehicle", "military vehicles", "military convoy", "military patrol",
 		"army forces", "army troops", "army soldiers", "army units", "government troops", "regime troops", "security personnel",
 		"gendarmerie", "gendarmerie forces", "regime positions", "regime soldiers", "regime checkpoint",
 		"regime checkpoints", "regime members", "regime army", "regime personnel", "regime outposts", "regime units",
