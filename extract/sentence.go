@@ -341,6 +341,17 @@ func (s *sentence) qualifyGeneric(hits []lexicon.Hit) []lexicon.Hit {
 			i++
 			continue
 		}
+		if i+1 < len(hits) && hits[i+1].First == h.Last+1 && isBareCountry(hits[i+1]) && groupKinds[h.Actor.Kind] && !h.Actor.IsGeneric() &&
+			s.toks[hits[i+1].First].Punct == "" {
+			// "ISIS Yemen", "Hezbollah Lebanon": the country names the group's branch, not a party
+			e := *h.Actor
+			if e.Country == "" {
+				e.Country = hits[i+1].Actor.Country
+			}
+			out = append(out, lexicon.Hit{First: h.First, Last: hits[i+1].Last, Actor: &e})
+			i++
+			continue
+		}
 		led := i+1 < len(hits) && hits[i+1].First == h.Last+2 && s.norm(h.Last+1) == "led" && s.toks[h.Last+1].Hyphen
 		if i+1 < len(hits) && (hits[i+1].First == h.Last+1 || led || isBareCountry(h) && s.unitNameBetween(h.Last, hits[i+1].First)) && hits[i+1].Actor.IsGeneric() && !h.Actor.IsGeneric() {
 			next := hits[i+1]
