@@ -24,13 +24,26 @@ var clauseBreaks = map[string]bool{";": true, ":": true, "—": true, "–": tru
 // determiners and modifiers that mark a trigger as a noun: "an airstrike", "the attack", "a new wave of"
 var nominalMarkers = map[string]bool{"a": true, "an": true, "the": true, "its": true, "their": true, "his": true, "her": true, "new": true, "fresh": true, "deadly": true, "suspected": true, "latest": true, "second": true, "another": true, "heavy": true, "renewed": true, "of": true}
 
+// escortOf reports a party named as another's escort: "settlers, under the protection of Israeli
+// soldiers, assaulted shepherds" (the settlers assault).
+func (s *sentence) escortOf(i int) bool {
+	if i < 2 {
+		return false
+	}
+	switch [2]string{s.norm(i - 2), s.norm(i - 1)} {
+	case [2]string{"protection", "of"}, [2]string{"escorted", "by"}, [2]string{"escort", "of"}, [2]string{"guarded", "by"}:
+		return true
+	}
+	return false
+}
+
 func (x *Extractor) assignRoles(s *sentence, trig lexicon.Hit, st *docState) roles {
 	var r roles
 	before, after := -1, -1 // nearest actor hit before the trigger, first after
 	support := s.inSupport(trig.First)
 	for i, h := range s.actors {
 		if h.Last < trig.First {
-			if !support && s.inSupport(h.First) || s.ownerOfThing(h) || s.missionObject(h) {
+			if !support && s.inSupport(h.First) || s.ownerOfThing(h) || s.missionObject(h) || s.escortOf(h.First) {
 				// "Turkish warplanes, supported by artillery, struck": artillery backs the act;
 				// "settlers hurled stones at Palestinian vehicles and clashed": vehicles do not clash
 				continue
@@ -78,8 +91,10 @@ func (x *Extractor) assignRoles(s *sentence, trig lexicon.Hit, st *docState) rol
 		}
 	}
 	adjacent := s.adjacentActor(trig.First)
-	if adjacent >= 0 && s.missionObject(s.actors[adjacent]) {
-		adjacent = -1 // "tasked with fighting the Islamic State withdrew": IS did not withdraw
+	if adjacent >= 0 && (s.missionObject(s.actors[adjacent]) || s.escortOf(s.actors[adjacent].First)) {
+		// "tasked with fighting the Islamic State withdrew": IS did not withdraw; "under the
+		// protection of Israeli soldiers assaulted": the soldiers escort, they do not assault
+		adjacent = -1
 	}
 	nominal := trig.First > 0 && (nominalMarkers[s.norm(trig.First-1)] || s.toks[trig.First-1].Possessive || adjacent >= 0)
 
