@@ -8,8 +8,8 @@ import (
 	"github.com/sitrep-dev/sitrep/doc"
 )
 
-var precisions = map[string]bool{doc.PrecisionCity: true, doc.PrecisionNear: true, doc.PrecisionAdmin1: true,
-	doc.PrecisionRegion: true, doc.PrecisionCountry: true}
+var precisions = map[string]bool{doc.PrecisionPoint: true, doc.PrecisionCity: true, doc.PrecisionNear: true,
+	doc.PrecisionAdmin2: true, doc.PrecisionAdmin1: true, doc.PrecisionRegion: true, doc.PrecisionCountry: true}
 
 // FuzzFind checks Find and Resolve never panic and keep their invariants on any text: names in
 // order, not overlapping, inside the tokens and the text, each with candidates that resolve to a
