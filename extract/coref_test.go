@@ -93,11 +93,7 @@ func TestCivilianFatalities(t *testing.T) {
 			continue
 		}
 		m := ms[0]
-		got := -1
-		if m.CivilianFatalities != nil {
-			got = *m.CivilianFatalities
-		}
-		if got != tc.want {
+		if got := countOf(m.CivilianFatalities); got != tc.want {
 			t.Errorf("%s: civilian fatalities %d, want %d", tc.text, got, tc.want)
 			continue
 		}

@@ -64,11 +64,7 @@ func check(t *testing.T, text string, m doc.Mention, w want) {
 	cmp("country", country, w.country)
 	cmp("date", m.Date.Start.Format(doc.DateLayout), w.date)
 	if w.fatalities != -1 {
-		got := -1
-		if m.Fatalities != nil {
-			got = *m.Fatalities
-		}
-		if got != w.fatalities {
+		if got := countOf(m.Fatalities); got != w.fatalities {
 			errs = append(errs, fmt.Sprintf("fatalities = %d, want %d", got, w.fatalities))
 		}
 	}
@@ -284,11 +280,7 @@ func TestTollFromLaterSentences(t *testing.T) {
 			continue
 		}
 		m := ms[0]
-		got := -1
-		if m.Fatalities != nil {
-			got = *m.Fatalities
-		}
-		if got != c.killed {
+		if got := countOf(m.Fatalities); got != c.killed {
 			t.Errorf("%q: fatalities %d, want %d", c.text, got, c.killed)
 		}
 		if civ := m.Actor2 != nil && m.Actor2.Kind == "civilians"; civ != c.civilians {
@@ -323,11 +315,7 @@ func TestLaterSentenceNamesEarlierEvent(t *testing.T) {
 			t.Errorf("%q: mentions %v, want an armed clash and an air strike", c.text, subs)
 			continue
 		}
-		got := -1
-		if f := ms[clash].Fatalities; f != nil {
-			got = *f
-		}
-		if got != c.killed {
+		if got := countOf(ms[clash].Fatalities); got != c.killed {
 			t.Errorf("%q: clash fatalities %d, want %d", c.text, got, c.killed)
 		}
 		if ms[clash].Actor1 == nil || ms[clash].Actor1.Name != "Kurdistan Workers' Party" {
@@ -377,4 +365,12 @@ func TestCodedPlace(t *testing.T) {
 			t.Errorf("%q: place %q, want %q", c.text, got, c.want)
 		}
 	}
+}
+
+// countOf reads a count a mention may leave unset: -1 when it does.
+func countOf(n *int) int {
+	if n == nil {
+		return -1
+	}
+	return *n
 }
