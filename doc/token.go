@@ -172,7 +172,7 @@ func AppendTokens(toks []Token, text string, base int) []Token {
 				}
 			}
 			// apostrophe or number separator inside a word: keep going if a word rune follows
-			if i+w < len(text) && (r == ',' || r == '.' || isApostrophe(r)) {
+			if r != ' ' && i+w < len(text) && (r == ',' || r == '.' || isApostrophe(r)) {
 				next, _ := decodeRune(text[i+w:])
 				prev, _ := utf8.DecodeLastRuneInString(text[start:i])
 				if isApostrophe(r) && unicode.IsLetter(next) && unicode.IsLetter(prev) && !(isPossessive(text[i+w:]) && utf8.RuneCountInString(text[start:i]) > 2) {
@@ -198,13 +198,13 @@ func AppendTokens(toks []Token, text string, base int) []Token {
 			lowered = appendLower(lowered, t.Text)
 			t.Norm = t.Text
 		}
-		if start > 0 {
+		if start > 0 && text[start-1] != ' ' {
 			// a quotation opens where an apostrophe stands before a word with a space before it
 			if r, w := utf8.DecodeLastRuneInString(text[:start]); isApostrophe(r) && (start == w || text[start-w-1] == ' ') {
 				quoteOpen = true
 			}
 		}
-		if i < len(text) {
+		if i < len(text) && text[i] != ' ' {
 			if r, w := decodeRune(text[i:]); isApostrophe(r) && isPossessive(text[i+w:]) && utf8.RuneCountInString(t.Text) > 2 {
 				t.Possessive = true
 				i += w + 1

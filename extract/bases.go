@@ -1,6 +1,9 @@
 package extract
 
-import "github.com/sitrep-dev/sitrep/lexicon"
+import (
+	"github.com/sitrep-dev/sitrep/internal/wordset"
+	"github.com/sitrep-dev/sitrep/lexicon"
+)
 
 // baseAction is a base, post or headquarters set up: the ACLED sub-event "Headquarters or base
 // established", as actions.tsv codes its fixed phrases ("established a base").
@@ -8,8 +11,8 @@ var baseAction = lexicon.Action{Type: "MOBILIZE", CAMEO: "", ACLEDType: "Strateg
 	ACLEDSubType: "Headquarters or base established", Specificity: 3}
 
 // baseNouns are what a force sets up.
-var baseNouns = map[string]bool{"base": true, "bases": true, "post": true, "posts": true, "outpost": true,
-	"outposts": true, "barracks": true, "headquarters": true}
+var baseNouns = wordset.SetFrom(map[string]bool{"base": true, "bases": true, "post": true, "posts": true, "outpost": true,
+	"outposts": true, "barracks": true, "headquarters": true})
 
 // baseSetUp returns the verb of "set up / established / built ... <base noun>" ("set up its 11th
 // observation point", "established a number of barracks"), or -1.
@@ -23,7 +26,7 @@ func (s *sentence) baseSetUp() int {
 			if j > k+1 && s.toks[j].Punct != "" {
 				break
 			}
-			if m := s.norm(j); baseNouns[m] || (m == "point" || m == "points") && s.norm(j-1) == "observation" {
+			if m := s.norm(j); baseNouns.Has(m) || (m == "point" || m == "points") && s.norm(j-1) == "observation" {
 				return k
 			}
 		}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/sitrep-dev/sitrep/internal/wordset"
 	"strings"
 
 	"github.com/sitrep-dev/sitrep/doc"
@@ -19,7 +20,7 @@ var instruments = map[string]struct{ mode, cameo, acledType string }{
 }
 
 // armed kinds fight battles; the others are victims of attacks
-var armedKinds = map[string]bool{lexicon.KindMilitary: true, lexicon.KindArmedGroup: true, lexicon.KindCoalition: true, lexicon.KindPolice: true, "militia": true}
+var armedKinds = wordset.SetFrom(map[string]bool{lexicon.KindMilitary: true, lexicon.KindArmedGroup: true, lexicon.KindCoalition: true, lexicon.KindPolice: true, "militia": true})
 
 // refineType settles the sub-event type a generic trigger ("struck", "attacked", "killed") leaves
 // open, from the instruments the sentence names and who fought whom; and a protest's, from how it
@@ -37,12 +38,12 @@ func (x *Extractor) refineType(s *sentence, trig lexicon.Hit, m *doc.Mention) {
 		}
 		// detention by a non-state group is an abduction, not an arrest; so is rounding up men
 		// for conscription
-		if m.ACLEDSubType == "Arrests" && (m.Actor1 != nil && nonState[m.Actor1.Kind] || s.forConscription()) {
+		if m.ACLEDSubType == "Arrests" && (m.Actor1 != nil && nonState.Has(m.Actor1.Kind) || s.forConscription()) {
 			m.Type, m.Mode, m.CAMEO = "ASSAULT", "abduct", "181"
 			m.ACLEDType, m.ACLEDSubType = "Violence against civilians", "Abduction/forced disappearance"
 		}
 	case "PROTEST":
-		if m.ACLEDType == "Riots" && strings.HasPrefix(s.norm(trig.First), "storm") && m.Actor1 != nil && organisedForce[m.Actor1.Kind] && !isState(m.Actor1) {
+		if m.ACLEDType == "Riots" && strings.HasPrefix(s.norm(trig.First), "storm") && m.Actor1 != nil && organisedForce.Has(m.Actor1.Kind) && !isState(m.Actor1) {
 			// armed groups storming a base or a village attack it; crowds riot
 			a := lexicon.Action{Type: "ASSAULT", Mode: "firearms", CAMEO: "180", ACLEDType: "Violence against civilians", ACLEDSubType: "Attack", Specificity: 1}
 			m.Type, m.Mode, m.CAMEO, m.ACLEDType, m.ACLEDSubType = a.Type, a.Mode, a.CAMEO, a.ACLEDType, a.ACLEDSubType
@@ -104,7 +105,7 @@ func (s *sentence) crowdAssails() bool {
 		}
 		for _, h := range s.actors {
 			if h.Last == t.First-1 && h.Actor.Kind == lexicon.KindProtesters && s.toks[t.First].Punct == "" &&
-				!s.precededByAny(h.First, targetPreps) && !s.precededBy(h.First, "of") {
+				!s.precededByAny(h.First, &targetPreps) && !s.precededBy(h.First, "of") {
 				return true
 			}
 		}
@@ -163,7 +164,7 @@ func (s *sentence) assaultOn(trig lexicon.Hit) int {
 			continue
 		}
 		k := trig.First - 1
-		for k > t.Last && (nominalMarkers[s.norm(k)] || s.isCount(k)) {
+		for k > t.Last && (nominalMarkers.Has(s.norm(k)) || s.isCount(k)) {
 			k--
 		}
 		if k == t.Last {
@@ -192,7 +193,7 @@ func (x *Extractor) crowdAttacked(s *sentence, trig lexicon.Hit, m *doc.Mention)
 			crowd = true
 		}
 	}
-	if !crowd && !armedKinds[m.Actor1.Kind] && m.Actor1.Kind != lexicon.KindUnknown {
+	if !crowd && !armedKinds.Has(m.Actor1.Kind) && m.Actor1.Kind != lexicon.KindUnknown {
 		// "an individual in a car rammed the protesters": no group attacks; the protest was met
 		return false
 	}
@@ -237,15 +238,15 @@ func (s *sentence) forConscription() bool {
 
 // organisedForce kinds fight as forces: what they do is not mob violence, though settlers or
 // vigilantes beating someone is.
-var organisedForce = map[string]bool{lexicon.KindMilitary: true, lexicon.KindPolice: true, lexicon.KindArmedGroup: true,
-	lexicon.KindUnknown: true, lexicon.KindCoalition: true}
+var organisedForce = wordset.SetFrom(map[string]bool{lexicon.KindMilitary: true, lexicon.KindPolice: true, lexicon.KindArmedGroup: true,
+	lexicon.KindUnknown: true, lexicon.KindCoalition: true})
 
 // nonState kinds are not state forces: their detentions are abductions, their territorial gains
 // are overtakes, not regains.
-var nonState = map[string]bool{lexicon.KindArmedGroup: true, lexicon.KindMilitia: true, lexicon.KindUnknown: true}
+var nonState = wordset.SetFrom(map[string]bool{lexicon.KindArmedGroup: true, lexicon.KindMilitia: true, lexicon.KindUnknown: true})
 
 // deFactoArmies are armed movements that monitors code as a state's forces.
-var deFactoArmies = map[string]bool{"Houthis": true}
+var deFactoArmies = wordset.SetFrom(map[string]bool{"Houthis": true})
 
 func (x *Extractor) refineAssault(s *sentence, trig lexicon.Hit, m *doc.Mention) {
 	switch m.ACLEDSubType {
@@ -260,13 +261,13 @@ func (x *Extractor) refineAssault(s *sentence, trig lexicon.Hit, m *doc.Mention)
 		case s.cue("peaceful") != nil && !s.fought(trig):
 			m.Type, m.CAMEO = "RETREAT", "0874"
 			m.ACLEDType, m.ACLEDSubType = "Strategic developments", "Non-violent transfer of territory"
-		case m.Actor1 != nil && deFactoArmies[m.Actor1.Name]:
+		case m.Actor1 != nil && deFactoArmies.Has(m.Actor1.Name):
 			// monitors code the Houthis' forces as the army of the Sanaa government (ACLED:
 			// "Military Forces of Yemen (2016-) Supreme Political Council")
 			m.ACLEDSubType = "Government regains territory"
-		case m.Actor1 != nil && nonState[m.Actor1.Kind]:
+		case m.Actor1 != nil && nonState.Has(m.Actor1.Kind):
 			m.ACLEDSubType = "Non-state actor overtakes territory"
-		case m.Actor1 != nil && armedKinds[m.Actor1.Kind]:
+		case m.Actor1 != nil && armedKinds.Has(m.Actor1.Kind):
 			m.ACLEDSubType = "Government regains territory"
 		}
 		return
@@ -315,7 +316,7 @@ func (x *Extractor) refineAssault(s *sentence, trig lexicon.Hit, m *doc.Mention)
 		m.ACLEDType, m.ACLEDSubType, m.CAMEO, m.Mode = "Battles", "Armed clash", "190", ""
 		return
 	}
-	if aerialVerbs[s.norm(trig.First)] && m.Actor1 != nil && stateForce(m.Actor1) {
+	if aerialVerbs.Has(s.norm(trig.First)) && m.Actor1 != nil && stateForce(m.Actor1) {
 		// "Israeli strikes killed 45", "the junta bombed a school": a state's forces strike and
 		// bomb from the air; the "bomb" in "bombed" is no roadside bomb
 		ins = withoutOverlap(ins, trig)
@@ -333,7 +334,7 @@ func (x *Extractor) refineAssault(s *sentence, trig lexicon.Hit, m *doc.Mention)
 		m.Actor1 = nil
 	}
 	if m.ACLEDSubType == "Attack" && (s.cue("riot") != nil || mobCrowd(m.Actor1) && !hasInstrument(ins, "Attack")) &&
-		(m.Actor1 == nil || !organisedForce[m.Actor1.Kind]) {
+		(m.Actor1 == nil || !organisedForce.Has(m.Actor1.Kind)) {
 		m.Type, m.ACLEDType, m.ACLEDSubType, m.CAMEO, m.Mode = "PROTEST", "Riots", "Mob violence", "145", "riot"
 		return
 	}
@@ -344,7 +345,7 @@ func (x *Extractor) refineAssault(s *sentence, trig lexicon.Hit, m *doc.Mention)
 		m.ACLEDType, m.ACLEDSubType, m.CAMEO, m.Mode = "Battles", "Armed clash", "190", ""
 		return
 	}
-	if m.ACLEDSubType == "Attack" && isArmed(m.Actor2) && (m.Actor1 == nil || armedKinds[m.Actor1.Kind] || m.Actor1.Kind == lexicon.KindUnknown || m.Actor1.Kind == lexicon.KindGovernment) {
+	if m.ACLEDSubType == "Attack" && isArmed(m.Actor2) && (m.Actor1 == nil || armedKinds.Has(m.Actor1.Kind) || m.Actor1.Kind == lexicon.KindUnknown || m.Actor1.Kind == lexicon.KindGovernment) {
 		m.ACLEDType, m.ACLEDSubType, m.CAMEO, m.Mode = "Battles", "Armed clash", "190", ""
 	}
 	unarmedBrawl(s, m)
@@ -402,7 +403,7 @@ func (x *Extractor) refineProtest(s *sentence, m *doc.Mention) {
 	switch {
 	case riot:
 		m.ACLEDType, m.ACLEDSubType, m.Mode, m.CAMEO = "Riots", "Violent demonstration", "riot", "145"
-	case s.deadlyForce(m) && m.Actor1 != nil && nonState[m.Actor1.Kind]:
+	case s.deadlyForce(m) && m.Actor1 != nil && nonState.Has(m.Actor1.Kind):
 		// "unidentified gunmen opened fire on protesters": gunmen attack a crowd; only a state's
 		// forces use excessive force against it
 		m.Type, m.Mode, m.CAMEO = "ASSAULT", "firearms", "180"
@@ -472,15 +473,15 @@ func (s *sentence) modality(trig lexicon.Hit, plover string) string {
 	return doc.Occurred
 }
 
-func isArmed(a *doc.Actor) bool { return a != nil && armedKinds[a.Kind] }
+func isArmed(a *doc.Actor) bool { return a != nil && armedKinds.Has(a.Kind) }
 
 // mobCrowds are the groups whose assaults monitors code as mob violence unless they shoot:
 // settlers beating shepherds or stoning cars are rioters, not an armed group attacking.
-var mobCrowds = map[string]bool{"Settlers": true, "Vigilantes": true}
+var mobCrowds = wordset.SetFrom(map[string]bool{"Settlers": true, "Vigilantes": true})
 
-func mobCrowd(a *doc.Actor) bool { return a != nil && mobCrowds[a.Name] }
+func mobCrowd(a *doc.Actor) bool { return a != nil && mobCrowds.Has(a.Name) }
 
-func organised(a *doc.Actor) bool { return a != nil && organisedForce[a.Kind] }
+func organised(a *doc.Actor) bool { return a != nil && organisedForce.Has(a.Kind) }
 
 func crowdKind(a *doc.Actor) bool { return a != nil && a.Kind == lexicon.KindProtesters }
 
@@ -503,14 +504,14 @@ func youths(a *doc.Actor) bool {
 // protesters", "the protesting workers", "both events" refer back to it).
 func (s *sentence) newProtest() bool {
 	for _, h := range s.triggers {
-		if h.Action.ACLEDType == "Protests" && h.Action.Specificity == 3 && !backReference[s.norm(h.First-1)] {
+		if h.Action.ACLEDType == "Protests" && h.Action.Specificity == 3 && !backReference.Has(s.norm(h.First-1)) {
 			return true
 		}
 	}
 	return false
 }
 
-var backReference = map[string]bool{"the": true, "this": true, "that": true, "these": true, "those": true, "both": true}
+var backReference = wordset.SetFrom(map[string]bool{"the": true, "this": true, "that": true, "these": true, "those": true, "both": true})
 
 // hasProtestWord reports a demonstration named as such (so violence in it makes a violent
 // demonstration, not mob violence).

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/sitrep-dev/sitrep/internal/wordset"
 	"strings"
 
 	"github.com/sitrep-dev/sitrep/doc"
@@ -18,8 +19,8 @@ var subRank = map[string]int{"Government regains territory": 1, "Non-state actor
 	"Headquarters or base established": 1}
 
 // verbal types are things said or decided between parties: without a party they are not events.
-var verbal = map[string]bool{"ACCUSE": true, "CONSULT": true, "REQUEST": true, "REJECT": true, "SUPPORT": true,
-	"SANCTION": true, "AID": true, "CONCEDE": true, "COOPERATE": true, "MOBILIZE": true, "RETREAT": true}
+var verbal = wordset.SetFrom(map[string]bool{"ACCUSE": true, "CONSULT": true, "REQUEST": true, "REJECT": true, "SUPPORT": true,
+	"SANCTION": true, "AID": true, "CONCEDE": true, "COOPERATE": true, "MOBILIZE": true, "RETREAT": true})
 
 // mainTrigger picks the trigger that names the sentence's event: the most specific, then the most
 // violent, then the first.
@@ -153,8 +154,8 @@ func (s *sentence) assaultedObject(t lexicon.Hit) bool {
 }
 
 // releaseWords name a release, after which a captive word names who was freed.
-var releaseWords = map[string]bool{"released": true, "freed": true, "release": true, "releasing": true,
-	"freeing": true, "releases": true}
+var releaseWords = wordset.SetFrom(map[string]bool{"released": true, "freed": true, "release": true, "releasing": true,
+	"freeing": true, "releases": true})
 
 // freedCaptive reports a detention or hostage word that names the people a release freed ("released
 // three Israeli hostages", "freed a British couple detained since February", "a hostage release
@@ -168,7 +169,7 @@ func (s *sentence) freedCaptive(t lexicon.Hit) bool {
 		return true
 	}
 	for _, r := range s.triggers {
-		if releaseWords[s.norm(r.First)] && r.Last < t.First && t.First-r.Last <= 6 && !s.clauseBreakBetween(r.Last, t.First) {
+		if releaseWords.Has(s.norm(r.First)) && r.Last < t.First && t.First-r.Last <= 6 && !s.clauseBreakBetween(r.Last, t.First) {
 			return true
 		}
 	}
@@ -188,15 +189,15 @@ func (s *sentence) sceneOf(t lexicon.Hit) bool {
 
 // backdropWords open a phrase that sets the scene of the event rather than telling it: "after
 // two weeks of fighting", "amid clashes", "the scene of the fiercest fighting".
-var backdropWords = map[string]bool{"after": true, "following": true, "amid": true, "despite": true,
-	"ending": true, "end": true, "scene": true, "halt": true, "stop": true}
+var backdropWords = wordset.SetFrom(map[string]bool{"after": true, "following": true, "amid": true, "despite": true,
+	"ending": true, "end": true, "scene": true, "halt": true, "stop": true})
 
 // backdrop reports a trigger within a backdrop phrase (see backdropWords): up to eight words after
 // its opening word, with no punctuation or other trigger between.
 func (s *sentence) backdrop(h lexicon.Hit) bool {
 	first := h.First // the start of the phrase so far: a compound ("chemical weapons attack") is one
 	for k := h.First - 1; k >= 0 && first-k <= 8; k-- {
-		if backdropWords[s.norm(k)] {
+		if backdropWords.Has(s.norm(k)) {
 			return true
 		}
 		if s.toks[k+1].Punct != "" {
@@ -216,7 +217,7 @@ func (s *sentence) backdrop(h lexicon.Hit) bool {
 }
 
 // interceptWords stop a weapon in flight.
-var interceptWords = map[string]bool{"intercepted": true, "downed": true, "intercept": true, "intercepting": true}
+var interceptWords = wordset.SetFrom(map[string]bool{"intercepted": true, "downed": true, "intercept": true, "intercepting": true})
 
 // interception reports an interception trigger d against a launch or strike trigger a: a missile
 // or drone shot down before it hit is disrupted weapons use, as monitors code it.
@@ -240,7 +241,7 @@ func (s *sentence) interception(d, a lexicon.Hit) bool {
 // intercepts reports a trigger that stops a weapon in flight: "intercepted", "downed", "shot down".
 func (s *sentence) intercepts(t lexicon.Hit) bool {
 	n := s.norm(t.First)
-	return interceptWords[n] || n == "shot" && s.norm(t.First+1) == "down"
+	return interceptWords.Has(n) || n == "shot" && s.norm(t.First+1) == "down"
 }
 
 // airDefence reports air defences named in the sentence.
@@ -298,7 +299,7 @@ func (s *sentence) governingVerb(trig lexicon.Hit) lexicon.Hit {
 		return trig
 	}
 	k := trig.First - 1
-	for k > 0 && nominalMarkers[s.norm(k)] {
+	for k > 0 && nominalMarkers.Has(s.norm(k)) {
 		k--
 	}
 	if n := s.norm(k); n != "with" && n != "using" && n != "via" {
@@ -352,7 +353,7 @@ func (s *sentence) claimedObject(h lexicon.Hit) bool {
 			continue
 		}
 		k := c.Last + 1
-		for k < h.First && (nominalMarkers[s.norm(k)] || s.norm(k) == "responsibility" || s.norm(k) == "for" || s.isCount(k)) {
+		for k < h.First && (nominalMarkers.Has(s.norm(k)) || s.norm(k) == "responsibility" || s.norm(k) == "for" || s.isCount(k)) {
 			k++
 		}
 		if k == h.First {
@@ -465,11 +466,11 @@ func (x *Extractor) code(s *sentence, st *docState) (doc.Mention, bool) {
 	if trig.Action.Specificity == 1 && m.Actor1 == nil && m.Actor2 == nil && m.Fatalities == nil && len(s.places) == 0 {
 		return doc.Mention{}, false
 	}
-	if (m.Type == "MOBILIZE" || m.Type == "RETREAT") && m.Actor1 == nil && m.Actor2 != nil && armedKinds[m.Actor2.Kind] {
+	if (m.Type == "MOBILIZE" || m.Type == "RETREAT") && m.Actor1 == nil && m.Actor2 != nil && armedKinds.Has(m.Actor2.Kind) {
 		// "army troops were deployed in the area": the forces moved are the ones acting
 		m.Actor1, m.Actor2 = m.Actor2, nil
 	}
-	if verbal[m.Type] && m.Actor1 == nil {
+	if verbal.Has(m.Type) && m.Actor1 == nil {
 		return doc.Mention{}, false
 	}
 	s.applyLabel(&m)
@@ -571,14 +572,14 @@ func confidence(trig lexicon.Hit, r roles, s *sentence, m doc.Mention) float64 {
 // followUpWords, in a later sentence, tie it to the event a report led with: what came of it or
 // what answered it ("police arrested the attacker", "shelled the area in response", "on the same
 // day"). Monitors code the event the report leads with; the follow-up is not it.
-var followUpWords = map[string]bool{"attacker": true, "attackers": true, "perpetrator": true, "perpetrators": true,
-	"incident": true, "response": true, "retaliation": true, "same": true, "follow": true}
+var followUpWords = wordset.SetFrom(map[string]bool{"attacker": true, "attackers": true, "perpetrator": true, "perpetrators": true,
+	"incident": true, "response": true, "retaliation": true, "same": true, "follow": true})
 
 // followUp reports a later sentence that follows up the lead's event (see followUpWords).
 func (s *sentence) followUp() bool {
 	for k := range s.toks {
 		n := s.norm(k)
-		if !followUpWords[n] {
+		if !followUpWords.Has(n) {
 			continue
 		}
 		switch n {

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/sitrep-dev/sitrep/internal/wordset"
 	"slices"
 
 	"github.com/sitrep-dev/sitrep/lexicon"
@@ -20,12 +21,12 @@ type memory struct {
 }
 
 // groupKinds may be "the group", "the movement", "the organisation".
-var groupKinds = map[string]bool{lexicon.KindArmedGroup: true, lexicon.KindMilitia: true, lexicon.KindOrg: true}
+var groupKinds = wordset.SetFrom(map[string]bool{lexicon.KindArmedGroup: true, lexicon.KindMilitia: true, lexicon.KindOrg: true})
 
 // forceKinds may be "its forces", "their fighters", "it" after a statement.
-var forceKinds = map[string]bool{lexicon.KindArmedGroup: true, lexicon.KindMilitia: true, lexicon.KindMilitary: true,
+var forceKinds = wordset.SetFrom(map[string]bool{lexicon.KindArmedGroup: true, lexicon.KindMilitia: true, lexicon.KindMilitary: true,
 	lexicon.KindPolice: true, lexicon.KindCoalition: true, lexicon.KindGovernment: true, lexicon.KindCountry: true,
-	lexicon.KindDemonym: true}
+	lexicon.KindDemonym: true})
 
 // rememberReferents keeps the sentence's parties for the references of later sentences.
 func (m *memory) rememberReferents(s *sentence) {
@@ -35,9 +36,9 @@ func (m *memory) rememberReferents(s *sentence) {
 		case a.Kind == lexicon.KindPerson:
 			m.person = a
 		case a.IsGeneric() || a.Name == "":
-		case groupKinds[a.Kind]:
+		case groupKinds.Has(a.Kind):
 			m.group, m.force = a, a
-		case forceKinds[a.Kind]:
+		case forceKinds.Has(a.Kind):
 			m.force = a
 		}
 	}
@@ -59,7 +60,7 @@ func (x *Extractor) resolveReferences(s *sentence, m *memory) {
 				s.refer(c.First, c.Last, a)
 			}
 		default: // "the group", "the militants": a named group
-			if a := s.antecedent(c.First, func(a *lexicon.ActorEntry) bool { return groupKinds[a.Kind] }, m.group); a != nil {
+			if a := s.antecedent(c.First, func(a *lexicon.ActorEntry) bool { return groupKinds.Has(a.Kind) }, m.group); a != nil {
 				s.refer(c.First, c.Last, a)
 			}
 		}
@@ -82,7 +83,7 @@ func (x *Extractor) selfReports(s *sentence) {
 			continue
 		}
 		for _, h := range s.actors {
-			if h.Last < c.First && c.First-h.Last <= 2 && forceKinds[h.Actor.Kind] {
+			if h.Last < c.First && c.First-h.Last <= 2 && forceKinds.Has(h.Actor.Kind) {
 				s.refer(k, k, h.Actor)
 				break
 			}
@@ -95,10 +96,10 @@ func (x *Extractor) selfReports(s *sentence) {
 func (x *Extractor) possessives(s *sentence, m *memory) {
 	for i, h := range s.actors {
 		p := s.norm(h.First - 1)
-		if p != "its" && p != "their" || !h.Actor.IsGeneric() || h.Actor.Country != "" || !forceKinds[h.Actor.Kind] {
+		if p != "its" && p != "their" || !h.Actor.IsGeneric() || h.Actor.Country != "" || !forceKinds.Has(h.Actor.Kind) {
 			continue
 		}
-		ante := s.antecedent(h.First-1, func(a *lexicon.ActorEntry) bool { return forceKinds[a.Kind] && !a.IsGeneric() }, m.force)
+		ante := s.antecedent(h.First-1, func(a *lexicon.ActorEntry) bool { return forceKinds.Has(a.Kind) && !a.IsGeneric() }, m.force)
 		if ante == nil {
 			continue
 		}

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"github.com/sitrep-dev/sitrep/doc"
+	"github.com/sitrep-dev/sitrep/internal/wordset"
 	"github.com/sitrep-dev/sitrep/lexicon"
 )
 
@@ -20,8 +21,8 @@ func (s *sentence) bareNationality(sp doc.Span) bool {
 }
 
 // buildingNouns are the buildings a crowd burns or storms: "burned the Iranian consulate".
-var buildingNouns = map[string]bool{"consulate": true, "embassy": true, "headquarters": true, "office": true,
-	"offices": true, "building": true, "buildings": true, "station": true, "courthouse": true, "parliament": true}
+var buildingNouns = wordset.SetFrom(map[string]bool{"consulate": true, "embassy": true, "headquarters": true, "office": true,
+	"offices": true, "building": true, "buildings": true, "station": true, "courthouse": true, "parliament": true})
 
 // burnedBuilding reports a building burned, torched or set on fire: "protesters burned the Iranian
 // consulate in Najaf".
@@ -36,7 +37,7 @@ func (s *sentence) burnedBuilding() bool {
 			if s.toks[j].Punct != "" {
 				break
 			}
-			if buildingNouns[s.norm(j)] {
+			if buildingNouns.Has(s.norm(j)) {
 				return true
 			}
 		}

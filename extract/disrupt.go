@@ -2,6 +2,7 @@ package extract
 
 import (
 	"github.com/sitrep-dev/sitrep/doc"
+	"github.com/sitrep-dev/sitrep/internal/wordset"
 	"github.com/sitrep-dev/sitrep/lexicon"
 )
 
@@ -11,26 +12,26 @@ var disruptAction = lexicon.Action{Type: "COERCE", Mode: "seize", ACLEDType: "St
 	ACLEDSubType: "Disrupted weapons use", Specificity: 3}
 
 // disruptVerbs take weapons out of use.
-var disruptVerbs = map[string]bool{"seized": true, "seize": true, "seizing": true, "confiscated": true,
+var disruptVerbs = wordset.SetFrom(map[string]bool{"seized": true, "seize": true, "seizing": true, "confiscated": true,
 	"found": true, "discovered": true, "uncovered": true, "defused": true, "dismantled": true,
 	"destroyed": true, "cleared": true, "recovered": true, "intercepted": true, "removed": true,
-	"captured": true, "identified": true, "impounded": true, "neutralized": true, "neutralised": true}
+	"captured": true, "identified": true, "impounded": true, "neutralized": true, "neutralised": true})
 
 // weaponNouns are what a force seizes or defuses.
-var weaponNouns = map[string]bool{"weapons": true, "arms": true, "ammunition": true, "ammunitions": true,
+var weaponNouns = wordset.SetFrom(map[string]bool{"weapons": true, "arms": true, "ammunition": true, "ammunitions": true,
 	"ammo": true, "rounds": true, "cartridges": true, "bullets": true, "firearms": true, "rifles": true,
 	"pistols": true, "guns": true, "revolvers": true, "grenades": true, "mines": true, "landmines": true,
 	"explosives": true, "devices": true, "device": true, "ieds": true, "ied": true, "rockets": true,
 	"mortars": true, "missiles": true, "cache": true, "stash": true, "launcher": true, "launchers": true,
-	"rpgs": true, "kalashnikovs": true, "bombs": true, "bomb": true, "detonators": true, "tnt": true, "laden": true, "explosive": true}
+	"rpgs": true, "kalashnikovs": true, "bombs": true, "bomb": true, "detonators": true, "tnt": true, "laden": true, "explosive": true})
 
 // harmWords tell of weapons used: then the sentence is about the attack, not a seizure.
-var harmWords = map[string]bool{"exploded": true, "explosion": true, "explosions": true, "blast": true,
+var harmWords = wordset.SetFrom(map[string]bool{"exploded": true, "explosion": true, "explosions": true, "blast": true,
 	"detonated": true, "killed": true, "killing": true, "injured": true, "wounded": true, "struck": true,
 	"strike": true, "strikes": true, "airstrike": true, "airstrikes": true, "attack": true, "attacks": true,
 	"attacked": true, "shelled": true, "shelling": true, "fired": true, "launched": true, "targeted": true,
 	"targeting": true, "clashed": true, "clashes": true, "hit": true, "dead": true, "warplanes": true,
-	"jets": true, "aircraft": true, "helicopters": true, "artillery": true, "bombed": true, "pounded": true}
+	"jets": true, "aircraft": true, "helicopters": true, "artillery": true, "bombed": true, "pounded": true})
 
 // disruption returns the verb of a sentence that tells of weapons seized, found, defused or
 // destroyed ("police seized 50 rifles", "two explosive devices were found near the canal") and of
@@ -38,7 +39,7 @@ var harmWords = map[string]bool{"exploded": true, "explosion": true, "explosions
 func (s *sentence) disruption() int {
 	verb := -1
 	for k := range s.toks {
-		switch disruptWords[s.norm(k)] {
+		switch disruptWords.Value(s.norm(k)) {
 		case harmWord:
 			return -1
 		case disruptVerb:
@@ -57,15 +58,15 @@ const (
 
 // disruptWords holds harmWords and disruptVerbs in one table: disruption looks up every word of
 // every sentence, once.
-var disruptWords = func() map[string]uint8 {
+var disruptWords = func() wordset.Map[uint8] {
 	m := map[string]uint8{}
-	for w := range disruptVerbs {
+	for w := range disruptVerbs.All() {
 		m[w] = disruptVerb
 	}
-	for w := range harmWords {
+	for w := range harmWords.All() {
 		m[w] = harmWord
 	}
-	return m
+	return wordset.Of(m)
 }()
 
 // seizesWeapons reports weapons as the object of the verb at k ("seized 50 rifles") or, in the
@@ -75,13 +76,13 @@ func (s *sentence) seizesWeapons(k int) bool {
 		if j > k+1 && s.toks[j].Punct != "" {
 			break
 		}
-		if weaponNouns[s.norm(j)] {
+		if weaponNouns.Has(s.norm(j)) {
 			return true
 		}
 	}
 	if s.beVerb(k-1) || s.beVerb(k-2) {
 		for j := k - 1; j >= 0 && j >= k-10; j-- {
-			if weaponNouns[s.norm(j)] {
+			if weaponNouns.Has(s.norm(j)) {
 				return true
 			}
 		}
@@ -108,7 +109,7 @@ func (x *Extractor) plantedBy(s *sentence, st *docState, m *doc.Mention) {
 		return
 	}
 	for i, h := range s.actors {
-		if h.First < 2 || s.norm(h.First-1) != "by" || !plantVerbs[s.norm(h.First-2)] {
+		if h.First < 2 || s.norm(h.First-1) != "by" || !plantVerbs.Has(s.norm(h.First-2)) {
 			continue
 		}
 		planter := x.actor(s, h, st, false)
@@ -123,4 +124,4 @@ func (x *Extractor) plantedBy(s *sentence, st *docState, m *doc.Mention) {
 	}
 }
 
-var plantVerbs = map[string]bool{"planted": true, "laid": true, "placed": true, "left": true, "set": true, "installed": true}
+var plantVerbs = wordset.SetFrom(map[string]bool{"planted": true, "laid": true, "placed": true, "left": true, "set": true, "installed": true})

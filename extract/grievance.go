@@ -1,19 +1,22 @@
 package extract
 
-import "github.com/sitrep-dev/sitrep/lexicon"
+import (
+	"github.com/sitrep-dev/sitrep/internal/wordset"
+	"github.com/sitrep-dev/sitrep/lexicon"
+)
 
 // grievanceWords, shortly before a word of police action, make that action what the protest is
 // about, not how it was met: "protested over the arrests of teacher activists", "protesting the
 // arrest of 15 activists", "against Turkish intervention", "demanding the release of students".
-var grievanceWords = map[string]bool{
+var grievanceWords = wordset.SetFrom(map[string]bool{
 	"over": true, "against": true, "protesting": true, "protested": true, "protest": true, "denounce": true,
 	"denouncing": true, "denounced": true, "condemn": true, "condemning": true, "condemned": true,
 	"demand": true, "demanding": true, "demanded": true, "release": true, "about": true, "for": true,
-}
+})
 
 // relativeWords open a clause about other people: "students who were arrested", "their colleague
 // who is detained".
-var relativeWords = map[string]bool{"who": true, "whom": true, "which": true, "whose": true}
+var relativeWords = wordset.SetFrom(map[string]bool{"who": true, "whom": true, "which": true, "whose": true})
 
 // metByForce reports whether a cue of kind ("intervention", "excessive") tells how the sentence's
 // protest was met, leaving out those that name its grievance ("over the arrests of"), other
@@ -25,7 +28,7 @@ func (s *sentence) metByForce(kind string) bool {
 		}
 		grievance := false
 		for k := c.First - 1; k >= 0 && k >= c.First-4; k-- {
-			if grievanceWords[s.norm(k)] || relativeWords[s.norm(k)] {
+			if grievanceWords.Has(s.norm(k)) || relativeWords.Has(s.norm(k)) {
 				grievance = true
 				break
 			}
@@ -51,10 +54,10 @@ func (s *sentence) grievance(t lexicon.Hit) bool {
 		if s.toks[k].IsCapitalised() {
 			break // a name ends the phrase: "the United Front for Democracy against Dictatorship hurled"
 		}
-		if grievanceWords[s.norm(k)] || relativeWords[s.norm(k)] {
+		if grievanceWords.Has(s.norm(k)) || relativeWords.Has(s.norm(k)) {
 			return true
 		}
-		if clauseBreaks[s.toks[k+1].Punct] || s.toks[k+1].Punct == "," {
+		if clauseBreaks.Has(s.toks[k+1].Punct) || s.toks[k+1].Punct == "," {
 			break
 		}
 	}

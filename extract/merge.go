@@ -2,6 +2,7 @@ package extract
 
 import (
 	"github.com/sitrep-dev/sitrep/doc"
+	"github.com/sitrep-dev/sitrep/internal/wordset"
 	"github.com/sitrep-dev/sitrep/lexicon"
 )
 
@@ -95,10 +96,10 @@ func mergeWithinDocument(ms []doc.Mention) []doc.Mention {
 
 // protestSeverity orders how a protest was met: a later sentence that tells of police breaking it up
 // ("Police intervened in the protest and moved the protesters out") says more than the lead.
-var protestSeverity = map[string]int{"Peaceful protest": 1, "Protest with intervention": 2, "Excessive force against protesters": 3}
+var protestSeverity = wordset.Of(map[string]int{"Peaceful protest": 1, "Protest with intervention": 2, "Excessive force against protesters": 3})
 
 func absorb(into *doc.Mention, m doc.Mention) {
-	if into.ACLEDType == "Protests" && m.ACLEDType == "Protests" && protestSeverity[m.ACLEDSubType] > protestSeverity[into.ACLEDSubType] {
+	if into.ACLEDType == "Protests" && m.ACLEDType == "Protests" && protestSeverity.Value(m.ACLEDSubType) > protestSeverity.Value(into.ACLEDSubType) {
 		into.ACLEDSubType, into.Mode, into.CAMEO = m.ACLEDSubType, m.Mode, m.CAMEO
 	}
 	into.Fill(m)

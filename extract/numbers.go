@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/sitrep-dev/sitrep/internal/wordset"
 	"strconv"
 	"strings"
 
@@ -8,12 +9,12 @@ import (
 	"github.com/sitrep-dev/sitrep/lexicon"
 )
 
-var numberWords = map[string]int{
+var numberWords = wordset.Of(map[string]int{
 	"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
 	"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
 	"seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
 	"sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
-}
+})
 
 // number reads the count at token i: digits ("1,200"), words ("nine", "twenty-five", "a dozen"),
 // or "a"/"an" before a single victim ("killing a child"). It returns the value and the last token used.
@@ -37,14 +38,14 @@ func (s *sentence) number(i int) (int, int, bool) {
 		}
 		return n, i, true
 	}
-	v, ok := numberWords[t.Norm]
+	v, ok := numberWords.Get(t.Norm)
 	if !ok {
 		return 0, i, false
 	}
 	last := i
 	// "twenty-five", "twenty five"
 	if v >= 20 && v < 100 && i+1 < len(s.toks) {
-		if u, ok := numberWords[s.toks[i+1].Norm]; ok && u < 10 {
+		if u, ok := numberWords.Get(s.toks[i+1].Norm); ok && u < 10 {
 			v += u
 			last = i + 1
 		}
@@ -54,7 +55,7 @@ func (s *sentence) number(i int) (int, int, bool) {
 	}
 	if t.Norm == "hundred" {
 		if i > 0 {
-			if p, ok := numberWords[s.toks[i-1].Norm]; ok && p < 10 {
+			if p, ok := numberWords.Get(s.toks[i-1].Norm); ok && p < 10 {
 				return p * 100, last, true
 			}
 		}
@@ -64,10 +65,10 @@ func (s *sentence) number(i int) (int, int, bool) {
 }
 
 // victim nouns may stand between a count and the verb: "nine civilians were killed"
-var countedNouns = map[string]bool{"people": true, "civilians": true, "soldiers": true, "fighters": true, "militants": true,
+var countedNouns = wordset.SetFrom(map[string]bool{"people": true, "civilians": true, "soldiers": true, "fighters": true, "militants": true,
 	"children": true, "women": true, "men": true, "members": true, "troops": true, "persons": true, "others": true,
 	"policemen": true, "officers": true, "personnel": true, "protesters": true, "demonstrators": true, "workers": true,
-	"were": true, "was": true, "have": true, "had": true, "been": true, "are": true, "also": true, "reportedly": true}
+	"were": true, "was": true, "have": true, "had": true, "been": true, "are": true, "also": true, "reportedly": true})
 
 // casualtyCount is what a sentence says of the dead and wounded: how many, and how many of the dead
 // it calls civilians, with the words that say so.
@@ -81,8 +82,8 @@ type casualtyCount struct {
 // word: after it ("nine people were killed", "12 wounded") or before it ("killing at least nine",
 // "the death toll rose to 30"). Counts after "including" are part of a total already counted.
 // groupNouns count groups, not people: a number before one is no toll.
-var groupNouns = map[string]bool{"family": true, "families": true, "household": true, "households": true,
-	"house": true, "houses": true, "clan": true, "clans": true, "tribe": true, "tribes": true}
+var groupNouns = wordset.SetFrom(map[string]bool{"family": true, "families": true, "household": true, "households": true,
+	"house": true, "houses": true, "clan": true, "clans": true, "tribe": true, "tribes": true})
 
 func (s *sentence) casualties() casualtyCount {
 	fatal := s.cuesOf("fatal")
@@ -95,7 +96,7 @@ func (s *sentence) casualties() casualtyCount {
 		if !ok {
 			continue
 		}
-		if groupNouns[s.norm(last+1)] && last+1 < len(s.toks) && !s.toks[last+1].IsCapitalised() {
+		if groupNouns.Has(s.norm(last+1)) && last+1 < len(s.toks) && !s.toks[last+1].IsCapitalised() {
 			i = last // "five members of one family", "a shooting between members of two families"
 			continue
 		}
@@ -181,7 +182,7 @@ func (s *sentence) oneBodyFound() bool {
 // Taliban gunfire", "an elderly man was shot dead".
 func (s *sentence) oneKilledPassive(fatal []lexicon.Hit) bool {
 	for _, h := range fatal {
-		if !killVerbs[s.norm(h.First)] && s.norm(h.First) != "was" {
+		if !killVerbs.Has(s.norm(h.First)) && s.norm(h.First) != "was" {
 			continue
 		}
 		k := h.First
@@ -195,7 +196,7 @@ func (s *sentence) oneKilledPassive(fatal []lexicon.Hit) bool {
 			if s.toks[j+1].Punct != "" {
 				break
 			}
-			if personNouns[s.norm(j)] {
+			if personNouns.Has(s.norm(j)) {
 				for i := j - 1; i >= 0 && j-i <= 3; i-- {
 					if n := s.norm(i); n == "a" || n == "an" {
 						return true
@@ -210,15 +211,15 @@ func (s *sentence) oneKilledPassive(fatal []lexicon.Hit) bool {
 
 // killVerbs are the fatal cues that take their victims as object: "killing a nurse", "shot dead
 // a tribal elder", "killed its rider".
-var killVerbs = map[string]bool{"killed": true, "killing": true, "kill": true, "shot": true, "executed": true, "assassinated": true, "murdered": true, "beheaded": true, "lynched": true,
-	"slain": true, "massacred": true}
+var killVerbs = wordset.SetFrom(map[string]bool{"killed": true, "killing": true, "kill": true, "shot": true, "executed": true, "assassinated": true, "murdered": true, "beheaded": true, "lynched": true,
+	"slain": true, "massacred": true})
 
 // singleDeterminers introduce one victim.
-var singleDeterminers = map[string]bool{"a": true, "an": true, "its": true, "his": true, "her": true, "the": true}
+var singleDeterminers = wordset.SetFrom(map[string]bool{"a": true, "an": true, "its": true, "his": true, "her": true, "the": true})
 
 // personNouns are the heads of a phrase that names one person ("a 12-year-old boy", "an elderly
 // man", "a Hezbollah commander").
-var personNouns = map[string]bool{"man": true, "woman": true, "boy": true, "girl": true, "child": true, "baby": true,
+var personNouns = wordset.SetFrom(map[string]bool{"man": true, "woman": true, "boy": true, "girl": true, "child": true, "baby": true,
 	"infant": true, "teenager": true, "youth": true, "civilian": true, "person": true, "individual": true, "resident": true, "villager": true,
 	"nurse": true, "doctor": true, "paramedic": true, "medic": true, "rider": true, "driver": true, "shepherd": true,
 	"farmer": true, "fisherman": true, "worker": true, "teacher": true, "student": true, "journalist": true,
@@ -230,7 +231,7 @@ var personNouns = map[string]bool{"man": true, "woman": true, "boy": true, "girl
 	"commissioner": true, "governor": true, "chief": true, "spokesman": true, "employee": true, "engineer": true,
 	"lawyer": true, "activist": true, "politician": true, "candidate": true, "lawmaker": true, "trader": true,
 	"merchant": true, "pilgrim": true, "worshipper": true, "bodyguard": true, "deputy": true, "kolbar": true,
-	"porter": true, "minor": true, "businessman": true}
+	"porter": true, "minor": true, "businessman": true})
 
 // singleVictims counts the victims a killing verb names one by one ("killing a nurse and two
 // patients" has one here; the two are a count): how many, how many of them are civilians, and the
@@ -259,7 +260,7 @@ func (s *sentence) singleVictims(fatal []lexicon.Hit) (n, civ int, civSpan doc.S
 		if s.norm(k) == "dead" {
 			k++ // "shot dead a tribal elder"
 		}
-		if !killVerbs[verb] || verb == "shot" && s.norm(k-1) != "dead" {
+		if !killVerbs.Has(verb) || verb == "shot" && s.norm(k-1) != "dead" {
 			continue
 		}
 		for k < len(s.toks) && k-h.Last <= 8 {
@@ -272,7 +273,7 @@ func (s *sentence) singleVictims(fatal []lexicon.Hit) (n, civ int, civSpan doc.S
 				k += 2
 				continue
 			}
-			if !singleDeterminers[s.norm(k)] || s.toks[k].Punct != "" && k > h.Last+1 {
+			if !singleDeterminers.Has(s.norm(k)) || s.toks[k].Punct != "" && k > h.Last+1 {
 				break
 			}
 			head := -1
@@ -280,7 +281,7 @@ func (s *sentence) singleVictims(fatal []lexicon.Hit) (n, civ int, civSpan doc.S
 				if s.toks[j].Punct != "" && s.toks[j].Punct != "-" {
 					break
 				}
-				if personNouns[s.norm(j)] || j == k+1 && s.demonymNoun(j) {
+				if personNouns.Has(s.norm(j)) || j == k+1 && s.demonymNoun(j) {
 					head = j
 					break
 				}
@@ -323,7 +324,7 @@ func objectPronoun(s *sentence, k int) bool {
 func (s *sentence) civilianHead(i int) bool {
 	for _, h := range s.actors {
 		if h.First <= i && i <= h.Last {
-			return h.Actor.Kind == lexicon.KindCivilians && !vagueVictims[s.norm(i)]
+			return h.Actor.Kind == lexicon.KindCivilians && !vagueVictims.Has(s.norm(i))
 		}
 	}
 	return false
@@ -331,8 +332,8 @@ func (s *sentence) civilianHead(i int) bool {
 
 // vagueVictims are civilian-kind words that do not by themselves say the dead were civilians:
 // "two people", "three men" may be fighters.
-var vagueVictims = map[string]bool{"people": true, "persons": true, "person": true, "man": true, "men": true,
-	"individuals": true, "individual": true, "others": true, "bodies": true}
+var vagueVictims = wordset.SetFrom(map[string]bool{"people": true, "persons": true, "person": true, "man": true, "men": true,
+	"individuals": true, "individual": true, "others": true, "bodies": true})
 
 // civilianNoun reports whether the count ending at token last counts people the text calls civilians
 // ("five civilians", "two young children", "11 villagers"), and the last token of that noun.
@@ -341,11 +342,11 @@ func (s *sentence) civilianNoun(last int) (int, bool) {
 		if h.First <= last || h.First-last > 3 {
 			continue
 		}
-		if h.Actor.Kind != lexicon.KindCivilians || vagueVictims[s.norm(h.Last)] {
+		if h.Actor.Kind != lexicon.KindCivilians || vagueVictims.Has(s.norm(h.Last)) {
 			return 0, false
 		}
 		for k := last + 1; k < h.First; k++ {
-			if s.toks[k].Punct != "" || countedNouns[s.norm(k)] {
+			if s.toks[k].Punct != "" || countedNouns.Has(s.norm(k)) {
 				return 0, false
 			}
 		}
@@ -363,7 +364,7 @@ func (s *sentence) countKind(first, last int, fatal, hurt []lexicon.Hit) (string
 			k = h.Last + 1 // "11 villagers", "three SDF fighters"
 		}
 	}
-	for k < len(s.toks) && k-last <= 4 && countedNouns[s.toks[k].Norm] {
+	for k < len(s.toks) && k-last <= 4 && countedNouns.Has(s.toks[k].Norm) {
 		k++
 	}
 	// a cue may start on a skipped auxiliary: "three people were killed" is "were killed"
@@ -382,7 +383,7 @@ func (s *sentence) countKind(first, last int, fatal, hurt []lexicon.Hit) (string
 	}
 	// before: "killing at least nine", "death toll rose to 30", "wounding 12"
 	j := first - 1
-	for j >= 0 && first-j <= 5 && approxWords[s.toks[j].Norm] {
+	for j >= 0 && first-j <= 5 && approxWords.Has(s.toks[j].Norm) {
 		j--
 	}
 	bestKind, bestDist, toll := "", 99, false
@@ -420,11 +421,11 @@ func (s *sentence) verbBetween(a, b int) bool {
 }
 
 // words between a casualty verb and its count
-var approxWords = map[string]bool{"at": true, "least": true, "about": true, "around": true, "some": true, "nearly": true,
+var approxWords = wordset.SetFrom(map[string]bool{"at": true, "least": true, "about": true, "around": true, "some": true, "nearly": true,
 	"almost": true, "more": true, "than": true, "over": true, "up": true, "to": true, "rose": true, "risen": true,
 	"climbed": true, "reached": true, "stood": true, "stands": true, "has": true, "had": true, "approximately": true,
 	"roughly": true, "an": true, "estimated": true, "of": true, "the": true, "toll": true, "is": true, "was": true,
-	"total": true, "another": true, "further": true, "additional": true}
+	"total": true, "another": true, "further": true, "additional": true})
 
 // mixedToll reports a count of dead and wounded together ("12 were killed or wounded"): it is
 // neither a death toll nor a count of injured.
@@ -446,9 +447,9 @@ func (s *sentence) mixedToll(fatalLast int, hurt []lexicon.Hit) bool {
 // otherwise, and reading it lost more held-out fatality figures than it gained.
 func (s *sentence) countsPeople(last int) bool {
 	_, civ := s.civilianNoun(last)
-	return civ || vagueVictims[s.norm(last+1)] || crowdNouns[s.norm(last+1)]
+	return civ || vagueVictims.Has(s.norm(last+1)) || crowdNouns.Has(s.norm(last+1))
 }
 
 // crowdNouns count protesters: "five demonstrators were killed" is a toll a monitor codes.
-var crowdNouns = map[string]bool{"protesters": true, "protestors": true, "demonstrators": true, "protester": true,
-	"protestor": true, "demonstrator": true, "mourners": true, "marchers": true}
+var crowdNouns = wordset.SetFrom(map[string]bool{"protesters": true, "protestors": true, "demonstrators": true, "protester": true,
+	"protestor": true, "demonstrator": true, "mourners": true, "marchers": true})

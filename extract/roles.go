@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/sitrep-dev/sitrep/internal/wordset"
 	"slices"
 	"strings"
 
@@ -13,16 +14,16 @@ type roles struct {
 	unclear        bool // the roles were read against the usual order: confidence goes down
 }
 
-var beVerbs = map[string]bool{"was": true, "were": true, "been": true, "being": true, "is": true, "are": true, "got": true}
+var beVerbs = wordset.SetFrom(map[string]bool{"was": true, "were": true, "been": true, "being": true, "is": true, "are": true, "got": true})
 
 // words that introduce the target after a trigger: "strikes on", "attack against", "targeting"
-var targetPreps = map[string]bool{"on": true, "against": true, "targeting": true, "at": true, "upon": true, "hitting": true, "killing": true, "into": true}
+var targetPreps = wordset.SetFrom(map[string]bool{"on": true, "against": true, "targeting": true, "at": true, "upon": true, "hitting": true, "killing": true, "into": true})
 
 // words that end a clause for role purposes
-var clauseBreaks = map[string]bool{";": true, ":": true, "—": true, "–": true}
+var clauseBreaks = wordset.SetFrom(map[string]bool{";": true, ":": true, "—": true, "–": true})
 
 // determiners and modifiers that mark a trigger as a noun: "an airstrike", "the attack", "a new wave of"
-var nominalMarkers = map[string]bool{"a": true, "an": true, "the": true, "its": true, "their": true, "his": true, "her": true, "new": true, "fresh": true, "deadly": true, "suspected": true, "latest": true, "second": true, "another": true, "heavy": true, "renewed": true, "of": true}
+var nominalMarkers = wordset.SetFrom(map[string]bool{"a": true, "an": true, "the": true, "its": true, "their": true, "his": true, "her": true, "new": true, "fresh": true, "deadly": true, "suspected": true, "latest": true, "second": true, "another": true, "heavy": true, "renewed": true, "of": true})
 
 // escortOf reports a party named as another's escort: "settlers, under the protection of Israeli
 // soldiers, assaulted shepherds" (the settlers assault).
@@ -85,7 +86,7 @@ func (x *Extractor) assignRoles(s *sentence, trig lexicon.Hit, st *docState) rol
 	}
 	target := -1 // actor after a target preposition following the trigger
 	for i, h := range s.actors {
-		if h.First > trig.Last && h.First-trig.Last <= 8 && s.precededByAny(h.First, targetPreps) && !s.isSourceActor(h) {
+		if h.First > trig.Last && h.First-trig.Last <= 8 && s.precededByAny(h.First, &targetPreps) && !s.isSourceActor(h) {
 			target = i
 			break
 		}
@@ -96,7 +97,7 @@ func (x *Extractor) assignRoles(s *sentence, trig lexicon.Hit, st *docState) rol
 		// protection of Israeli soldiers assaulted": the soldiers escort, they do not assault
 		adjacent = -1
 	}
-	nominal := trig.First > 0 && (nominalMarkers[s.norm(trig.First-1)] || s.toks[trig.First-1].Possessive || adjacent >= 0)
+	nominal := trig.First > 0 && (nominalMarkers.Has(s.norm(trig.First-1)) || s.toks[trig.First-1].Possessive || adjacent >= 0)
 
 	b1, b2 := s.between(trig)
 	elliptic := false // "Russian and Turkish troops": both sides are troops
@@ -202,7 +203,7 @@ func (x *Extractor) assignRoles(s *sentence, trig lexicon.Hit, st *docState) rol
 func (s *sentence) adjacentActor(i int) int {
 	for k, h := range s.actors {
 		// an actor phrase may share its last word with the trigger: "Ukrainian drone" + "drone attack"
-		if h.First < i && (h.Last == i-1 || h.Last == i || (h.Last == i-2 && nominalMarkers[s.norm(i-1)])) && !s.punctBetween(h.Last, i) {
+		if h.First < i && (h.Last == i-1 || h.Last == i || (h.Last == i-2 && nominalMarkers.Has(s.norm(i-1)))) && !s.punctBetween(h.Last, i) {
 			return k
 		}
 	}
@@ -220,7 +221,7 @@ func (s *sentence) participleSubject(trig lexicon.Hit) int {
 		if h.Last >= trig.First {
 			break
 		}
-		if s.isSourceActor(h) || s.inSupport(h.First) || s.ownerOfThing(h) || h.First > 0 && subjectlessPreps[s.norm(h.First-1)] {
+		if s.isSourceActor(h) || s.inSupport(h.First) || s.ownerOfThing(h) || h.First > 0 && subjectlessPreps.Has(s.norm(h.First-1)) {
 			continue
 		}
 		return i
@@ -252,8 +253,8 @@ func (s *sentence) participle(i int) bool {
 }
 
 // subjectlessPreps govern a party that is no subject: "against the Taliban", "in Kabul".
-var subjectlessPreps = map[string]bool{"against": true, "on": true, "in": true, "at": true, "with": true, "of": true,
-	"by": true, "from": true, "near": true, "into": true, "to": true, "for": true, "targeting": true}
+var subjectlessPreps = wordset.SetFrom(map[string]bool{"against": true, "on": true, "in": true, "at": true, "with": true, "of": true,
+	"by": true, "from": true, "near": true, "into": true, "to": true, "for": true, "targeting": true})
 
 // personNoun reports a demonym at token i used as a noun for one person ("a Palestinian stabbed",
 // "an Iraqi who"), not as an adjective ("an Israeli airstrike").
@@ -312,7 +313,7 @@ func (s *sentence) discovery(trig lexicon.Hit) bool {
 // killedBy returns the actor after "killed by", "shot by" and the like after the trigger, or -1.
 func (s *sentence) killedBy(trig lexicon.Hit) int {
 	for i, h := range s.actors {
-		if h.First > trig.Last+1 && s.norm(h.First-1) == "by" && killVerbs[s.norm(h.First-2)] {
+		if h.First > trig.Last+1 && s.norm(h.First-1) == "by" && killVerbs.Has(s.norm(h.First-2)) {
 			return i
 		}
 	}
@@ -322,7 +323,7 @@ func (s *sentence) killedBy(trig lexicon.Hit) int {
 // beVerb reports a form of "be" at token i that is not the acronym of a party: "IS militants
 // killed a shepherd" has no passive.
 func (s *sentence) beVerb(i int) bool {
-	if i < 0 || i >= len(s.toks) || !beVerbs[s.norm(i)] {
+	if i < 0 || i >= len(s.toks) || !beVerbs.Has(s.norm(i)) {
 		return false
 	}
 	for _, h := range s.actors {
@@ -370,18 +371,18 @@ func (s *sentence) between(trig lexicon.Hit) (int, int) {
 // Turkish drone").
 func (s *sentence) precededBy(i int, word string) bool {
 	k := i - 1
-	for k >= 0 && i-k <= 3 && nominalMarkers[s.norm(k)] && s.norm(k) != word {
+	for k >= 0 && i-k <= 3 && nominalMarkers.Has(s.norm(k)) && s.norm(k) != word {
 		k--
 	}
 	return k >= 0 && s.norm(k) == word
 }
 
-func (s *sentence) precededByAny(i int, words map[string]bool) bool {
+func (s *sentence) precededByAny(i int, words *wordset.Set) bool {
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
-		if words[s.norm(k)] {
+		if words.Has(s.norm(k)) {
 			return true
 		}
-		if !nominalMarkers[s.norm(k)] && k != i-1 {
+		if !nominalMarkers.Has(s.norm(k)) && k != i-1 {
 			return false
 		}
 	}
@@ -390,7 +391,7 @@ func (s *sentence) precededByAny(i int, words map[string]bool) bool {
 
 func (s *sentence) clauseBreakBetween(a, b int) bool {
 	for k := a + 1; k <= b && k < len(s.toks); k++ {
-		if p := s.toks[k].Punct; p != "" && clauseBreaks[p] {
+		if p := s.toks[k].Punct; p != "" && clauseBreaks.Has(p) {
 			return true
 		}
 	}
@@ -407,7 +408,7 @@ func (s *sentence) isSourceActor(h lexicon.Hit) bool {
 		return true
 	}
 	for c := range s.eachCue("report") {
-		if nounReport[s.norm(c.First)] {
+		if nounReport.Has(s.norm(c.First)) {
 			continue // "military posts", "Kaduna state": a report verb's stem, but a noun
 		}
 		switch {
@@ -419,7 +420,7 @@ func (s *sentence) isSourceActor(h lexicon.Hit) bool {
 		case c.First > h.Last+1 && c.First-h.Last <= 6 && s.onlyPlaceWords(h.Last+1, c.First-1):
 			// "Police in Nigeria's Zamfara State said"
 			return true
-		case c.Last < h.First && h.First-c.Last <= 2 && (c.Last+1 == h.First || nominalMarkers[s.norm(c.Last+1)]) &&
+		case c.Last < h.First && h.First-c.Last <= 2 && (c.Last+1 == h.First || nominalMarkers.Has(s.norm(c.Last+1))) &&
 			s.toks[c.First].Punct == ",":
 			// ", said the army"
 			return true
@@ -428,7 +429,7 @@ func (s *sentence) isSourceActor(h lexicon.Hit) bool {
 	return false
 }
 
-var nounReport = map[string]bool{"post": true, "posts": true, "state": true, "states": true}
+var nounReport = wordset.SetFrom(map[string]bool{"post": true, "posts": true, "state": true, "states": true})
 
 // isClaimant reports a party that claims an attack ("the Islamic State claimed the bombing"): it
 // acts, and it is also the source of the claim.
@@ -511,7 +512,7 @@ func (s *sentence) coordinated(trig lexicon.Hit) (int, int) {
 // militants were killed in clashes with Turkish forces" names the PKK as a party.
 func (s *sentence) fallenSide(trig lexicon.Hit, i int) bool {
 	a := s.actors[i].Actor
-	return symmetric(trig) && (armedKinds[a.Kind] || a.Kind == lexicon.KindMilitia) && s.withParty(trig)
+	return symmetric(trig) && (armedKinds.Has(a.Kind) || a.Kind == lexicon.KindMilitia) && s.withParty(trig)
 }
 
 // coordinatedHead is the first of the parties joined by "and" that end at actor hit i: in "regime
@@ -537,7 +538,7 @@ func (s *sentence) coordinatedHead(i int) int {
 func (s *sentence) objectOf(i int) (int, bool) {
 	h := s.actors[i]
 	k := h.First - 1
-	for k >= 0 && h.First-k <= 3 && (nominalMarkers[s.norm(k)] || s.isCount(k)) {
+	for k >= 0 && h.First-k <= 3 && (nominalMarkers.Has(s.norm(k)) || s.isCount(k)) {
 		k--
 	}
 	if k < 0 {
@@ -549,7 +550,7 @@ func (s *sentence) objectOf(i int) (int, bool) {
 			verb = t.First
 		}
 	}
-	if verb < 0 && !casualtyVerbs[s.norm(k)] {
+	if verb < 0 && !casualtyVerbs.Has(s.norm(k)) {
 		return -1, false
 	}
 	if verb < 0 {
@@ -574,7 +575,7 @@ func (s *sentence) subjectBefore(i, verb int) int {
 func (s *sentence) partnerOf(i int) int {
 	h := s.actors[i]
 	k := h.First - 1
-	for k >= 0 && h.First-k <= 4 && (nominalMarkers[s.norm(k)] || s.toks[k].Hyphen || k+1 < len(s.toks) && s.toks[k+1].Hyphen && k+1 < h.First) {
+	for k >= 0 && h.First-k <= 4 && (nominalMarkers.Has(s.norm(k)) || s.toks[k].Hyphen || k+1 < len(s.toks) && s.toks[k+1].Hyphen && k+1 < h.First) {
 		k-- // "with the", "with pro-Hadi"
 	}
 	if p := s.norm(k); p != "with" && p != "against" {
@@ -616,8 +617,8 @@ func (s *sentence) passiveVictim(trig lexicon.Hit) int {
 
 // militaryObjects, after a demonym, name a state's forces by what they hold: "a Turkish base",
 // "Turkish positions", "an Iraqi checkpoint".
-var militaryObjects = map[string]bool{"base": true, "bases": true, "position": true, "positions": true, "outpost": true,
-	"outposts": true, "checkpoint": true, "checkpoints": true, "patrol": true, "patrols": true, "post": true, "posts": true}
+var militaryObjects = wordset.SetFrom(map[string]bool{"base": true, "bases": true, "position": true, "positions": true, "outpost": true,
+	"outposts": true, "checkpoint": true, "checkpoints": true, "patrol": true, "patrols": true, "post": true, "posts": true})
 
 // actor turns an actor hit into a doc.Actor, resolving bare countries and demonyms by their role: a
 // country that acts in violence is its military, otherwise its government.
@@ -635,7 +636,7 @@ func (x *Extractor) actor(s *sentence, h lexicon.Hit, st *docState, acting bool)
 			kind = lexicon.KindCivilians
 		case e.Kind == lexicon.KindDemonym && s.attackAfter(h.Last):
 			kind = lexicon.KindMilitary // "repelled 45 Russian assaults": the attackers' army
-		case e.Kind == lexicon.KindDemonym && militaryObjects[s.norm(h.Last+1)] && s.toks[min(h.Last+1, len(s.toks)-1)].Punct == "":
+		case e.Kind == lexicon.KindDemonym && militaryObjects.Has(s.norm(h.Last+1)) && s.toks[min(h.Last+1, len(s.toks)-1)].Punct == "":
 			kind = lexicon.KindMilitary // "attacked a Turkish base", "shelled Turkish positions"
 		case !acting && e.Kind == lexicon.KindDemonym:
 			kind = lexicon.KindCivilians
@@ -747,7 +748,7 @@ func (x *Extractor) sources(s *sentence, st *docState, country string) []doc.Att
 
 // crowdOfItsOwn kinds are groups (settlers, vigilantes, a party's supporters) whose country is
 // theirs, not the one the text happens to name them in.
-var crowdOfItsOwn = map[string]bool{lexicon.KindMilitia: true, lexicon.KindArmedGroup: true, lexicon.KindOrg: true}
+var crowdOfItsOwn = wordset.SetFrom(map[string]bool{lexicon.KindMilitia: true, lexicon.KindArmedGroup: true, lexicon.KindOrg: true})
 
 // crowdActor makes the crowd itself the actor of a protest or riot: whoever the text says gathered
 // ("retirees", "a women group", "protesters") are Protesters, or Rioters, of the country it
@@ -762,7 +763,7 @@ func (x *Extractor) crowdActor(s *sentence, trig lexicon.Hit, m *doc.Mention) {
 		m.Actor1 = nil
 	}
 	country := m.Location.Country
-	if a := m.Actor1; a != nil && a.Country != "" && (crowdOfItsOwn[a.Kind] || civilianSide(a) || crowdKind(a)) {
+	if a := m.Actor1; a != nil && a.Country != "" && (crowdOfItsOwn.Has(a.Kind) || civilianSide(a) || crowdKind(a)) {
 		// settlers rioting in the West Bank are Israeli rioters: a group with a country of its own
 		// keeps it, as do foreigners named by their nationality ("Ukrainian nationals staged a
 		// protest in Antalya", "Palestinian refugees" in Lebanon), where a crowd named by kind only
@@ -805,8 +806,8 @@ func (x *Extractor) unknownPerpetrator(trig lexicon.Hit, m *doc.Mention) {
 }
 
 // casualtyVerbs introduce the people an attack hit: "killing two civilians", "injuring a child".
-var casualtyVerbs = map[string]bool{"killing": true, "killed": true, "injuring": true, "injured": true, "wounding": true,
-	"wounded": true, "targeting": true, "hitting": true, "shot": true, "kidnapped": true, "abducted": true}
+var casualtyVerbs = wordset.SetFrom(map[string]bool{"killing": true, "killed": true, "injuring": true, "injured": true, "wounding": true,
+	"wounded": true, "targeting": true, "hitting": true, "shot": true, "kidnapped": true, "abducted": true})
 
 // victims finds the civilians an attack struck when no target stands next to the trigger: the first
 // civilian actor after a casualty verb anywhere later in the sentence.
@@ -816,7 +817,7 @@ func (x *Extractor) victims(s *sentence, trig lexicon.Hit, st *docState) *doc.Ac
 			continue
 		}
 		for k := h.First - 1; k >= 0 && k >= h.First-4; k-- {
-			if casualtyVerbs[s.norm(k)] {
+			if casualtyVerbs.Has(s.norm(k)) {
 				return x.actor(s, h, st, false)
 			}
 		}
@@ -870,14 +871,14 @@ func clashWithin(m *doc.Mention, text string) {
 }
 
 // explosiveNouns name the explosive weapons a force defuses or seizes.
-var explosiveNouns = map[string]bool{"ied": true, "ieds": true, "explosive": true, "explosives": true, "bomb": true,
+var explosiveNouns = wordset.SetFrom(map[string]bool{"ied": true, "ieds": true, "explosive": true, "explosives": true, "bomb": true,
 	"bombs": true, "rocket": true, "rockets": true, "landmine": true, "landmines": true, "mine": true, "mines": true,
-	"katyusha": true, "device": true, "devices": true}
+	"katyusha": true, "device": true, "devices": true})
 
 // namesExplosive reports an explosive weapon named in the sentence.
 func (s *sentence) namesExplosive() bool {
 	for k := range s.toks {
-		if explosiveNouns[s.norm(k)] {
+		if explosiveNouns.Has(s.norm(k)) {
 			return true
 		}
 	}

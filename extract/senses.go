@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/sitrep-dev/sitrep/internal/wordset"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -66,7 +67,7 @@ func (s *sentence) weaponBesideVerb(t lexicon.Hit) bool {
 	}
 	// "the hideouts contained small quantities of IEDs": weapons kept or found are no attack
 	for k := t.First - 1; k >= 0 && t.First-k <= 5; k-- {
-		if storedVerbs[s.norm(k)] {
+		if storedVerbs.Has(s.norm(k)) {
 			return true
 		}
 	}
@@ -78,9 +79,9 @@ func (s *sentence) weaponBesideVerb(t lexicon.Hit) bool {
 	return false
 }
 
-var storedVerbs = map[string]bool{"contained": true, "containing": true, "contains": true, "found": true, "discovered": true,
+var storedVerbs = wordset.SetFrom(map[string]bool{"contained": true, "containing": true, "contains": true, "found": true, "discovered": true,
 	"located": true, "uncovered": true, "seized": true, "confiscated": true, "stored": true, "storing": true, "manufacturing": true,
-	"manufactured": true, "making": true, "defused": true, "dismantled": true, "cache": true, "caches": true, "depot": true}
+	"manufactured": true, "making": true, "defused": true, "dismantled": true, "cache": true, "caches": true, "depot": true})
 
 func namesWeapon(t lexicon.Hit) bool {
 	a := t.Action
@@ -142,9 +143,9 @@ func (s *sentence) bodyNotFound(t lexicon.Hit) bool {
 
 // handedOverThings are what is handed over that is no territory: "handed over the bodies of ten
 // fighters", "handed over two detainees".
-var handedOverThings = map[string]bool{"bodies": true, "body": true, "remains": true, "prisoners": true,
+var handedOverThings = wordset.SetFrom(map[string]bool{"bodies": true, "body": true, "remains": true, "prisoners": true,
 	"prisoner": true, "detainees": true, "detainee": true, "hostages": true, "hostage": true, "suspects": true,
-	"suspect": true, "captives": true, "weapons": true, "corpses": true}
+	"suspect": true, "captives": true, "weapons": true, "corpses": true})
 
 // handedPeople reports "handed over" with people, bodies or weapons as its object.
 func (s *sentence) handedPeople(t lexicon.Hit) bool {
@@ -152,7 +153,7 @@ func (s *sentence) handedPeople(t lexicon.Hit) bool {
 		return false
 	}
 	for k := t.Last + 1; k < len(s.toks) && k <= t.Last+4; k++ {
-		if handedOverThings[s.norm(k)] {
+		if handedOverThings.Has(s.norm(k)) {
 			return true
 		}
 	}
@@ -218,16 +219,16 @@ func (s *sentence) stormDid(t lexicon.Hit) bool {
 }
 
 // weatherWords near "storm" make it weather.
-var weatherWords = map[string]bool{"rain": true, "rains": true, "rainfall": true, "wind": true, "winds": true, "snow": true,
+var weatherWords = wordset.SetFrom(map[string]bool{"rain": true, "rains": true, "rainfall": true, "wind": true, "winds": true, "snow": true,
 	"snowfall": true, "flood": true, "floods": true, "flooding": true, "flooded": true, "weather": true, "thunder": true,
 	"thunderstorm": true, "lightning": true, "hail": true, "surge": true, "cyclone": true, "hurricane": true, "typhoon": true,
 	"tropical": true, "dust": true, "sand": true, "sandstorm": true, "winter": true, "snowstorm": true, "rainstorm": true,
-	"torrential": true, "meteorological": true, "forecast": true, "gusts": true, "downpour": true, "trees": true}
+	"torrential": true, "meteorological": true, "forecast": true, "gusts": true, "downpour": true, "trees": true})
 
 // stormNounMarkers before "storm" make it the noun: "the storm", "a severe storm".
-var stormNounMarkers = map[string]bool{"the": true, "a": true, "an": true, "this": true, "that": true, "severe": true,
+var stormNounMarkers = wordset.SetFrom(map[string]bool{"the": true, "a": true, "an": true, "this": true, "that": true, "severe": true,
 	"heavy": true, "powerful": true, "major": true, "strong": true, "violent": true, "fierce": true, "huge": true,
-	"massive": true, "deadly": true, "big": true, "latest": true, "last": true, "first": true, "another": true}
+	"massive": true, "deadly": true, "big": true, "latest": true, "last": true, "first": true, "another": true})
 
 // weatherStorm reports "storm" the noun (weather), which shares its stem with "stormed" (a riot or an
 // assault): "The storm felled trees", "a storm brought heavy rain". "Stormed", "storming" and
@@ -239,14 +240,14 @@ func (s *sentence) weatherStorm(first, last int) bool {
 	if w := s.norm(first); w != "storm" && w != "storms" {
 		return false
 	}
-	if first > 0 && (stormNounMarkers[s.norm(first-1)] || weatherWords[s.norm(first-1)]) {
+	if first > 0 && (stormNounMarkers.Has(s.norm(first-1)) || weatherWords.Has(s.norm(first-1))) {
 		return true
 	}
 	if first == 0 && first+1 < len(s.toks) && startsUpper(s.toks[first+1].Text) {
 		return true // a named storm: "Storm Daniel hit Derna"
 	}
 	for k := max(0, first-3); k <= first+3 && k < len(s.toks); k++ {
-		if weatherWords[s.norm(k)] {
+		if weatherWords.Has(s.norm(k)) {
 			return true
 		}
 	}
@@ -255,18 +256,18 @@ func (s *sentence) weatherStorm(first, last int) bool {
 
 // banWords forbid what follows them ("a ban on rallies", "prohibited demonstrations") or, in the
 // passive, what precedes them ("protests were banned").
-var banWords = map[string]bool{"ban": true, "bans": true, "banned": true, "banning": true, "prohibit": true,
+var banWords = wordset.SetFrom(map[string]bool{"ban": true, "bans": true, "banned": true, "banning": true, "prohibit": true,
 	"prohibits": true, "prohibited": true, "prohibiting": true, "prohibition": true, "forbid": true, "forbids": true,
-	"forbade": true, "forbidden": true, "forbidding": true, "outlaw": true, "outlaws": true, "outlawed": true, "outlawing": true}
+	"forbade": true, "forbidden": true, "forbidding": true, "outlaw": true, "outlaws": true, "outlawed": true, "outlawing": true})
 
 // banFillers may stand between a ban word and what it bans: "a ban on all public marches, protests
 // and rallies".
-var banFillers = map[string]bool{"on": true, "of": true, "a": true, "an": true, "the": true, "all": true, "any": true,
+var banFillers = wordset.SetFrom(map[string]bool{"on": true, "of": true, "a": true, "an": true, "the": true, "all": true, "any": true,
 	"further": true, "public": true, "new": true, "planned": true, "and": true, "or": true, "street": true, "mass": true,
 	"future": true, "large": true, "unauthorised": true, "unauthorized": true, "unlicensed": true, "gatherings": true,
 	"sit": true, "ins": true, "in": true, "holding": true, "organising": true, "organizing": true, "staging": true,
 	"forms": true, "kinds": true, "types": true, "press": true, "conferences": true, "conference": true, "statements": true,
-	"meetings": true, "events": true, "other": true, "political": true, "outdoor": true, "open": true, "air": true}
+	"meetings": true, "events": true, "other": true, "political": true, "outdoor": true, "open": true, "air": true})
 
 // bannedProtest reports a protest word that is what a ban forbids: "the governor issued a ban on
 // marches, protests and rallies" reports the ban, not a protest.
@@ -276,19 +277,19 @@ func (s *sentence) bannedProtest(t lexicon.Hit) bool {
 	}
 	for k := t.First - 1; k >= 0 && t.First-k <= 8; k-- {
 		w := s.norm(k)
-		if banWords[w] {
+		if banWords.Has(w) {
 			return true
 		}
-		if !banFillers[w] && !s.protestWordAt(k) {
+		if !banFillers.Has(w) && !s.protestWordAt(k) {
 			break
 		}
 	}
 	// "protests were banned", "rallies are prohibited"
 	k := t.Last + 1
-	for k < len(s.toks) && k-t.Last <= 3 && (beVerbs[s.norm(k)] || s.norm(k) == "also" || s.norm(k) == "now") {
+	for k < len(s.toks) && k-t.Last <= 3 && (beVerbs.Has(s.norm(k)) || s.norm(k) == "also" || s.norm(k) == "now") {
 		k++
 	}
-	return k > t.Last+1 && banWords[s.norm(k)]
+	return k > t.Last+1 && banWords.Has(s.norm(k))
 }
 
 // protestWordAt reports a protest trigger over token k: the other items of a list of banned gatherings.
@@ -328,7 +329,7 @@ func (s *sentence) forceRoadBlock(t lexicon.Hit) bool {
 	}
 	// with no party named, the force may be in the words right before the verb
 	for k := max(0, t.First-3); k < t.First; k++ {
-		if forceNouns[s.norm(k)] {
+		if forceNouns.Has(s.norm(k)) {
 			return true
 		}
 	}
@@ -336,9 +337,9 @@ func (s *sentence) forceRoadBlock(t lexicon.Hit) bool {
 }
 
 // forceNouns are armed posts and units that are not actors in the dictionaries.
-var forceNouns = map[string]bool{"checkpoint": true, "checkpoints": true, "regime": true, "army": true, "military": true,
+var forceNouns = wordset.SetFrom(map[string]bool{"checkpoint": true, "checkpoints": true, "regime": true, "army": true, "military": true,
 	"troops": true, "soldiers": true, "police": true, "militia": true, "militiamen": true, "tanks": true, "forces": true,
-	"roadblock": true, "gunmen": true, "fighters": true, "patrol": true}
+	"roadblock": true, "gunmen": true, "fighters": true, "patrol": true})
 
 func startsUpper(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
@@ -375,7 +376,7 @@ func (s *sentence) longFighting(t lexicon.Hit) bool {
 // the Islamic State withdrew"): not the subject of the verb after it.
 func (s *sentence) missionObject(h lexicon.Hit) bool {
 	k := h.First - 1
-	if nominalMarkers[s.norm(k)] {
+	if nominalMarkers.Has(s.norm(k)) {
 		k--
 	}
 	return k >= 0 && strings.HasSuffix(s.norm(k), "ing") && s.mission(lexicon.Hit{First: k, Last: k})

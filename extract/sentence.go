@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/sitrep-dev/sitrep/internal/wordset"
 	"strings"
 
 	"github.com/sitrep-dev/sitrep/doc"
@@ -160,9 +161,9 @@ func isBareCountry(h lexicon.Hit) bool {
 }
 
 // placeTypeWords end a place phrase: "in Nehm district, Sanaa" files the district under Sanaa.
-var placeTypeWords = map[string]bool{"district": true, "governorate": true, "province": true, "area": true,
+var placeTypeWords = wordset.SetFrom(map[string]bool{"district": true, "governorate": true, "province": true, "area": true,
 	"village": true, "town": true, "city": true, "neighbourhood": true, "neighborhood": true, "camp": true,
-	"subdistrict": true, "countryside": true}
+	"subdistrict": true, "countryside": true})
 
 // filedUnder reports a name right after "<place type word>," or in brackets: the area a place is
 // filed under ("in Nehm district, Sanaa", "Tahrir Square (Baghdad)", "Roumieh prison (Matn, Mount
@@ -171,7 +172,7 @@ func filedUnder(toks []doc.Token, i int) bool {
 	if i < 1 {
 		return false
 	}
-	return toks[i].Punct == "," && placeTypeWords[toks[i-1].Norm] ||
+	return toks[i].Punct == "," && placeTypeWords.Has(toks[i-1].Norm) ||
 		strings.HasSuffix(toks[i].Punct, "(") ||
 		toks[i].Punct == "," && inBrackets(toks, i)
 }
@@ -220,7 +221,7 @@ func (s *sentence) buildingOf(i int) bool {
 // usedWeapon reports a bare weapon noun that a verb or preposition of use governs: "with
 // artillery", "fired artillery", "using drones".
 func (s *sentence) usedWeapon(h lexicon.Hit) bool {
-	if h.First == 0 || !forceWeapons[s.norm(h.Last)] {
+	if h.First == 0 || !forceWeapons.Has(s.norm(h.Last)) {
 		return false
 	}
 	k := h.First - 1
@@ -234,8 +235,8 @@ func (s *sentence) usedWeapon(h lexicon.Hit) bool {
 	return false
 }
 
-var forceWeapons = map[string]bool{"artillery": true, "drone": true, "drones": true, "warplanes": true, "warplane": true,
-	"jets": true, "aircraft": true, "helicopters": true, "tanks": true, "gunboats": true}
+var forceWeapons = wordset.SetFrom(map[string]bool{"artillery": true, "drone": true, "drones": true, "warplanes": true, "warplane": true,
+	"jets": true, "aircraft": true, "helicopters": true, "tanks": true, "gunboats": true})
 
 // inGloss reports a token inside a bracketed gloss that guesses at what the text means:
 // "(presumably referring to rocket or artillery weapons)", "(likely artillery)".
@@ -245,13 +246,13 @@ func (s *sentence) inGloss(i int) bool {
 	}
 	for j := i; j >= 0 && i-j <= 12; j-- {
 		if strings.ContainsAny(s.toks[j].Punct, "([") {
-			return glossWords[s.norm(j)]
+			return glossWords.Has(s.norm(j))
 		}
 	}
 	return false
 }
 
-var glossWords = map[string]bool{"presumably": true, "possibly": true, "likely": true, "probably": true, "referring": true, "reportedly": true}
+var glossWords = wordset.SetFrom(map[string]bool{"presumably": true, "possibly": true, "likely": true, "probably": true, "referring": true, "reportedly": true})
 
 // inBrackets reports a token within a bracket opened a few words back, with nothing closing it in
 // between: "(Matn, Mount Lebanon)".
@@ -331,7 +332,7 @@ func (s *sentence) qualifyGeneric(hits []lexicon.Hit) []lexicon.Hit {
 		h := hits[i]
 		if i+1 < len(hits) && h.Actor.IsGeneric() && !hits[i+1].Actor.IsGeneric() && s.tiedTo(h.Last, hits[i+1].First) {
 			party := hits[i+1].Actor
-			if !groupKinds[party.Kind] && party.Kind != lexicon.KindCoalition {
+			if !groupKinds.Has(party.Kind) && party.Kind != lexicon.KindCoalition {
 				// "a militia loyal to the Ethiopian government" is a militia of Ethiopia
 				e := *h.Actor
 				e.Country = party.Country
@@ -341,7 +342,7 @@ func (s *sentence) qualifyGeneric(hits []lexicon.Hit) []lexicon.Hit {
 			i++
 			continue
 		}
-		if i+1 < len(hits) && hits[i+1].First == h.Last+1 && isBareCountry(hits[i+1]) && groupKinds[h.Actor.Kind] && !h.Actor.IsGeneric() &&
+		if i+1 < len(hits) && hits[i+1].First == h.Last+1 && isBareCountry(hits[i+1]) && groupKinds.Has(h.Actor.Kind) && !h.Actor.IsGeneric() &&
 			s.toks[hits[i+1].First].Punct == "" {
 			// "ISIS Yemen", "Hezbollah Lebanon": the country names the group's branch, not a party
 			e := *h.Actor
@@ -379,7 +380,7 @@ func (s *sentence) tiedTo(genericLast, partyFirst int) bool {
 	}
 	w := s.norm(genericLast + 1)
 	to := s.norm(genericLast + 2)
-	if gap == 3 && !nominalMarkers[s.norm(genericLast+3)] {
+	if gap == 3 && !nominalMarkers.Has(s.norm(genericLast+3)) {
 		return false
 	}
 	switch w {
@@ -391,17 +392,17 @@ func (s *sentence) tiedTo(genericLast, partyFirst int) bool {
 
 // modifierSuffixes after a party make it a descriptor of the next word, not a party to the event:
 // "a Britain-based monitor", "US-backed forces".
-var modifierSuffixes = map[string]bool{"based": true, "backed": true, "funded": true, "sponsored": true,
-	"supported": true, "allied": true, "aligned": true, "trained": true, "armed": true, "controlled": true, "held": true}
+var modifierSuffixes = wordset.SetFrom(map[string]bool{"based": true, "backed": true, "funded": true, "sponsored": true,
+	"supported": true, "allied": true, "aligned": true, "trained": true, "armed": true, "controlled": true, "held": true})
 
 // thingNouns after a bare demonym make it describe a thing, not name a party that acts: "passing
 // Palestinian vehicles", "Palestinian houses", "Syrian territory" (whose owners may still be the
 // target).
-var thingNouns = map[string]bool{"vehicle": true, "vehicles": true, "car": true, "cars": true, "house": true,
+var thingNouns = wordset.SetFrom(map[string]bool{"vehicle": true, "vehicles": true, "car": true, "cars": true, "house": true,
 	"houses": true, "home": true, "homes": true, "shop": true, "shops": true, "land": true, "lands": true,
 	"property": true, "properties": true, "farmland": true, "farmlands": true, "crops": true, "trees": true,
 	"olive": true, "flag": true, "flags": true, "territory": true, "airspace": true, "waters": true, "soil": true,
-	"border": true, "currency": true, "products": true, "goods": true, "ships": true, "vessels": true}
+	"border": true, "currency": true, "products": true, "goods": true, "ships": true, "vessels": true})
 
 // unitNameBetween reports one or two capitalised words between tokens a and b, the name of a
 // unit: "Iraqi Federal Police", "Turkish Land Forces".
@@ -425,13 +426,13 @@ func (s *sentence) unitNameBetween(a, b int) bool {
 func (s *sentence) ownerOfThing(h lexicon.Hit) bool {
 	k := h.Last + 1
 	adjective := h.Actor.Kind == lexicon.KindDemonym || h.First == h.Last && s.norm(h.First) == "civilian"
-	return adjective && k < len(s.toks) && s.toks[k].Punct == "" && thingNouns[s.toks[k].Norm]
+	return adjective && k < len(s.toks) && s.toks[k].Punct == "" && thingNouns.Has(s.toks[k].Norm)
 }
 
 func (s *sentence) dropModifiers() {
 	out := s.actors[:0]
 	for _, h := range s.actors {
-		if k := h.Last + 1; k < len(s.toks) && s.toks[k].Hyphen && modifierSuffixes[s.toks[k].Norm] {
+		if k := h.Last + 1; k < len(s.toks) && s.toks[k].Hyphen && modifierSuffixes.Has(s.toks[k].Norm) {
 			continue
 		}
 		if h.First > 0 && s.toks[h.First].Hyphen && s.norm(h.First-1) == "anti" {
@@ -503,12 +504,12 @@ func (s *sentence) placeAfter(i int) bool {
 			break
 		}
 		n := s.norm(k)
-		if positionNouns[n] && !(n == "district" && k+1 < len(s.toks) && placeNouns[s.norm(k+1)]) {
+		if positionNouns.Has(n) && !(n == "district" && k+1 < len(s.toks) && placeNouns.Has(s.norm(k+1))) {
 			// "captured a military base", "seized the district headquarters", "captured on
 			// Monday the port of Mokha", "captured five villages"
 			return true
 		}
-		if objectStops[n] {
+		if objectStops.Has(n) {
 			break
 		}
 	}
@@ -522,30 +523,30 @@ func (s *sentence) placeAfter(i int) bool {
 
 // objectStops end the object of a verb of taking: "captured two soldiers near the village" took
 // no village.
-var objectStops = map[string]bool{"in": true, "near": true, "at": true, "from": true, "with": true, "by": true,
+var objectStops = wordset.SetFrom(map[string]bool{"in": true, "near": true, "at": true, "from": true, "with": true, "by": true,
 	"for": true, "after": true, "as": true, "to": true, "while": true, "who": true, "which": true, "during": true,
-	"outside": true, "inside": true, "around": true, "off": true}
+	"outside": true, "inside": true, "around": true, "off": true})
 
-var placeNouns = map[string]bool{"town": true, "village": true, "city": true, "district": true, "area": true}
+var placeNouns = wordset.SetFrom(map[string]bool{"town": true, "village": true, "city": true, "district": true, "area": true})
 
 // positionNouns are the places and posts a force takes: "captured a military base".
-var positionNouns = map[string]bool{"town": true, "village": true, "city": true, "base": true, "outpost": true,
+var positionNouns = wordset.SetFrom(map[string]bool{"town": true, "village": true, "city": true, "base": true, "outpost": true,
 	"outposts": true, "headquarters": true, "positions": true, "position": true, "hill": true, "hills": true,
 	"hilltop": true, "hilltops": true, "airport": true, "airbase": true, "garrison": true, "checkpoint": true,
 	"checkpoints": true, "villages": true, "towns": true, "district": true, "post": true, "posts": true,
 	"neighborhood": true, "neighbourhood": true, "neighborhoods": true, "neighbourhoods": true, "areas": true,
 	"port": true, "camp": true, "camps": true, "region": true, "territory": true, "suburb": true,
 	"suburbs": true, "enclave": true, "stronghold": true, "strongholds": true, "island": true, "bridge": true,
-	"crossing": true, "ridge": true, "mountain": true, "hamlet": true, "hamlets": true}
+	"crossing": true, "ridge": true, "mountain": true, "hamlet": true, "hamlets": true})
 
 // peopleAfter reports people as the object right after token i: "30 residents", "a teacher",
 // "two members of ...".
 func (s *sentence) peopleAfter(i int) bool {
 	k := i + 1
-	for k < len(s.toks) && k-i <= 4 && (approxWords[s.norm(k)] || nominalMarkers[s.norm(k)] || s.isCount(k)) {
+	for k < len(s.toks) && k-i <= 4 && (approxWords.Has(s.norm(k)) || nominalMarkers.Has(s.norm(k)) || s.isCount(k)) {
 		k++
 	}
-	if countedNouns[s.norm(k)] && !beVerbs[s.norm(k)] {
+	if countedNouns.Has(s.norm(k)) && !beVerbs.Has(s.norm(k)) {
 		return true
 	}
 	for _, h := range s.actors {

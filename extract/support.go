@@ -1,6 +1,9 @@
 package extract
 
-import "github.com/sitrep-dev/sitrep/lexicon"
+import (
+	"github.com/sitrep-dev/sitrep/internal/wordset"
+	"github.com/sitrep-dev/sitrep/lexicon"
+)
 
 // supportMarkers close a phrase that tells what backed an event rather than the event: "PKK
 // militants attacked Turkish forces, in conjunction with Turkish airstrikes", "a QSD patrol,
@@ -13,14 +16,24 @@ var supportMarkers = map[[2]string]bool{
 	{"response", "to"}: true, {"retaliation", "for"}: true, {"reprisal", "for"}: true, {"revenge", "for"}: true,
 }
 
+// supportStarts are the first words of supportMarkers, tested before the pair is: they are rarer
+// than the last ("by", "of").
+var supportStarts = func() wordset.Set {
+	var first []string
+	for m := range supportMarkers {
+		first = append(first, m[0])
+	}
+	return wordset.SetOf(first...)
+}()
+
 // supportSpan is how many words a support phrase may hold before its trigger or weapon ("in
 // conjunction with Turkish army airstrikes").
 const supportSpan = 4
 
 // clauseWords end a support phrase: what follows them is a clause of its own ("militants backed
 // by Ankara reported that they have taken control").
-var clauseWords = map[string]bool{"that": true, "which": true, "who": true, "when": true,
-	"after": true, "while": true, "as": true, "have": true, "has": true, "had": true, "were": true, "was": true}
+var clauseWords = wordset.SetFrom(map[string]bool{"that": true, "which": true, "who": true, "when": true,
+	"after": true, "while": true, "as": true, "have": true, "has": true, "had": true, "were": true, "was": true})
 
 // inSupport reports whether token i stands in a support phrase: a support marker at most
 // supportSpan words before it, with no punctuation or clause word in between.
@@ -29,10 +42,10 @@ func (s *sentence) inSupport(i int) bool {
 		if s.toks[k+1].Punct != "" && s.toks[k+1].Punct != "-" {
 			return false
 		}
-		if supportMarkers[[2]string{s.norm(k - 1), s.norm(k)}] {
+		if supportStarts.Has(s.norm(k-1)) && supportMarkers[[2]string{s.norm(k - 1), s.norm(k)}] {
 			return true
 		}
-		if clauseWords[s.norm(k)] {
+		if clauseWords.Has(s.norm(k)) {
 			return false
 		}
 	}
@@ -55,7 +68,7 @@ func (s *sentence) instrumentsFor(trig lexicon.Hit) []lexicon.Hit {
 
 // exchangeWords make two sides' fire one battle: "exchanged shelling", "a shelling exchange",
 // "traded fire".
-var exchangeWords = map[string]bool{"exchanged": true, "exchange": true, "exchanges": true, "exchanging": true, "traded": true, "trading": true}
+var exchangeWords = wordset.SetFrom(map[string]bool{"exchanged": true, "exchange": true, "exchanges": true, "exchanging": true, "traded": true, "trading": true})
 
 // exchange reports whether a word of exchange stands right before the trigger ("exchanged
 // shelling", "exchanged artillery shelling") or right after it ("a shelling exchange"), for a
@@ -66,7 +79,7 @@ func (s *sentence) exchange(trig lexicon.Hit) bool {
 		return false
 	}
 	for k := max(trig.First-2, 0); k <= trig.Last+1 && k < len(s.toks); k++ {
-		if exchangeWords[s.norm(k)] {
+		if exchangeWords.Has(s.norm(k)) {
 			return true
 		}
 	}
@@ -81,7 +94,7 @@ func (s *sentence) targetWeapon(c lexicon.Hit, trig lexicon.Hit) bool {
 		return false
 	}
 	for k := c.First - 1; k > trig.Last && c.First-k <= 5; k-- {
-		if targetPreps[s.norm(k)] {
+		if targetPreps.Has(s.norm(k)) {
 			return true
 		}
 	}
@@ -90,7 +103,7 @@ func (s *sentence) targetWeapon(c lexicon.Hit, trig lexicon.Hit) bool {
 		return false
 	}
 	for k := trig.Last + 1; k < c.First; k++ {
-		if s.toks[k].Punct != "" || !(startsUpper(s.toks[k].Text) || nominalMarkers[s.norm(k)] || s.norm(k) == "army" || s.norm(k) == "airborne") {
+		if s.toks[k].Punct != "" || !(startsUpper(s.toks[k].Text) || nominalMarkers.Has(s.norm(k)) || s.norm(k) == "army" || s.norm(k) == "airborne") {
 			return false
 		}
 	}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/sitrep-dev/sitrep/internal/wordset"
 	"strings"
 
 	"github.com/sitrep-dev/sitrep/lexicon"
@@ -8,7 +9,7 @@ import (
 
 // aerialVerbs are generic attack words that, from a state's forces with no other weapon named,
 // mean an attack from the air.
-var aerialVerbs = map[string]bool{"strike": true, "strikes": true, "bombed": true, "bombing": true, "bombings": true}
+var aerialVerbs = wordset.SetFrom(map[string]bool{"strike": true, "strikes": true, "bombed": true, "bombing": true, "bombings": true})
 
 // withoutOverlap drops the cues that are the trigger's own words.
 func withoutOverlap(ins []lexicon.Hit, trig lexicon.Hit) []lexicon.Hit {
@@ -23,13 +24,13 @@ func withoutOverlap(ins []lexicon.Hit, trig lexicon.Hit) []lexicon.Hit {
 
 // unitWords name military formations; written with a capital, or after an ordinal ("5th
 // Armored Division", "the 47th Brigade", "Liwaa al-Waqas").
-var unitWords = map[string]bool{"division": true, "brigade": true, "brigades": true, "battalion": true,
-	"regiment": true, "corps": true, "liwaa": true, "liwa": true}
+var unitWords = wordset.SetFrom(map[string]bool{"division": true, "brigade": true, "brigades": true, "battalion": true,
+	"regiment": true, "corps": true, "liwaa": true, "liwa": true})
 
 // postWords are the posts of armed forces an attack's object may be: "attacked a checkpoint".
-var postWords = map[string]bool{"checkpoint": true, "checkpoints": true, "outpost": true, "outposts": true,
+var postWords = wordset.SetFrom(map[string]bool{"checkpoint": true, "checkpoints": true, "outpost": true, "outposts": true,
 	"barracks": true, "garrison": true, "convoy": true, "patrol": true, "post": true, "posts": true,
-	"checkposts": true, "base": true, "bases": true, "positions": true}
+	"checkposts": true, "base": true, "bases": true, "positions": true})
 
 // unitObject reports a military unit in the object of the trigger, before the clause ends, or an
 // armed post right after it ("attacked a checkpoint in Nad Ali").
@@ -38,10 +39,10 @@ func (s *sentence) unitObject(trig lexicon.Hit) bool {
 		if p := s.toks[k].Punct; p != "" && p != "-" {
 			return false
 		}
-		if unitWords[s.norm(k)] && startsUpper(s.toks[k].Text) {
+		if unitWords.Has(s.norm(k)) && startsUpper(s.toks[k].Text) {
 			return true
 		}
-		if postWords[s.norm(k)] && k <= trig.Last+3 {
+		if postWords.Has(s.norm(k)) && k <= trig.Last+3 {
 			return true
 		}
 	}

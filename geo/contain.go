@@ -1,6 +1,7 @@
 package geo
 
 import (
+	"github.com/sitrep-dev/sitrep/internal/wordset"
 	"slices"
 	"strings"
 
@@ -75,7 +76,7 @@ func containersOf(toks []doc.Token, out []Found, k int) ([]int, bool) {
 		for j := k + 2; j < len(out) && out[j].First == out[j-1].Last+1 && toks[out[j].First].Punct == ","; j++ {
 			cs = append(cs, j)
 		}
-		strict := placeKinds[f.Kind] || !hasLevel(n.Candidates[:1], doc.PrecisionCity)
+		strict := placeKinds.Has(f.Kind) || !hasLevel(n.Candidates[:1], doc.PrecisionCity)
 		return cs, strict
 	}
 	// "X in Y", "X in the countryside of Y", "the X neighbourhood of Y"
@@ -89,7 +90,7 @@ func containersOf(toks []doc.Token, out []Found, k int) ([]int, bool) {
 		return nil, false
 	}
 	typed := f.Kind != ""
-	if len(gap) >= 2 && gap[0].Punct == "" && (kindsAfter[gap[0].Norm] != "" || facilityWords[gap[0].Norm]) {
+	if len(gap) >= 2 && gap[0].Punct == "" && (kindsAfter.Value(gap[0].Norm) != "" || facilityWords.Has(gap[0].Norm)) {
 		// a type word the name did not take: "Metina region of Al Amadiya", "Kahil road in Dara"
 		gap, typed = gap[1:], true
 	}
@@ -104,7 +105,7 @@ func containersOf(toks []doc.Token, out []Found, k int) ([]int, bool) {
 	}
 	for _, t := range gap {
 		if t.Punct != "" || !(t.Norm == "in" || t.Norm == "within" || t.Norm == "inside" || t.Norm == "of" ||
-			t.Norm == "the" || t.Norm == "rural" || kindsBefore[t.Norm] != "" || directions[t.Norm] != "") {
+			t.Norm == "the" || t.Norm == "rural" || kindsBefore.Value(t.Norm) != "" || directions.Value(t.Norm) != "") {
 			return nil, false
 		}
 	}
@@ -127,7 +128,7 @@ func throughUnknownArea(gap []doc.Token, nextPunct string) bool {
 	default:
 		return false
 	}
-	if kind := gap[end-1]; kind.Punct != "" || kindsAfter[kind.Norm] != "district" && kind.Norm != "area" && kind.Norm != "region" {
+	if kind := gap[end-1]; kind.Punct != "" || kindsAfter.Value(kind.Norm) != "district" && kind.Norm != "area" && kind.Norm != "region" {
 		return false
 	}
 	if end-1 < 2 {
@@ -149,7 +150,7 @@ func bracketAfter(toks []doc.Token, i int) int {
 		if strings.Contains(t.Punct, "(") {
 			return j
 		}
-		if t.Punct != "" && t.Punct != "-" || !capital(t) && !connectors[t.Norm] && kindsAfter[t.Norm] == "" {
+		if t.Punct != "" && t.Punct != "-" || !capital(t) && !connectors.Has(t.Norm) && kindsAfter.Value(t.Norm) == "" {
 			return -1
 		}
 	}
@@ -157,7 +158,7 @@ func bracketAfter(toks []doc.Token, i int) int {
 }
 
 // placeKinds are the type words that make "X town, Y" a place and its container, not a list.
-var placeKinds = map[string]bool{"city": true, "town": true, "village": true, "neighbourhood": true, "camp": true, "area": true, "district": true}
+var placeKinds = wordset.SetFrom(map[string]bool{"city": true, "town": true, "village": true, "neighbourhood": true, "camp": true, "area": true, "district": true})
 
 // closedBefore reports whether a closing bracket stands between tokens from and to (inclusive).
 func closedBefore(toks []doc.Token, from, to int) bool {
@@ -228,7 +229,7 @@ func (g *Gazetteer) holds(o, c Candidate) bool {
 // keys that found its candidates: nil when that finds nothing more.
 func (g *Gazetteer) skeletonCandidates(toks []doc.Token, f Found) []Candidate {
 	last := f.Last
-	if f.Kind != "" && last > f.First && kindsAfter[toks[last].Norm] != "" {
+	if f.Kind != "" && last > f.First && kindsAfter.Value(toks[last].Norm) != "" {
 		last-- // the type word annotate took on: "Khogyani district"
 	}
 	s := scratchPool.Get().(*scratch)
@@ -358,7 +359,7 @@ func enclosesUnknown(toks []doc.Token, out []Found, k int) bool {
 	j := n.First - 1
 	if p := toks[n.First].Punct; p != "," && !strings.Contains(p, "(") {
 		for j >= 0 && toks[j+1].Punct == "" && (toks[j].Norm == "the" || toks[j].Norm == "of" || toks[j].Norm == "rural" ||
-			kindsBefore[toks[j].Norm] == "countryside" || directions[toks[j].Norm] != "") {
+			kindsBefore.Value(toks[j].Norm) == "countryside" || directions.Value(toks[j].Norm) != "") {
 			j--
 		}
 		if j < 1 || toks[j+1].Punct != "" || toks[j].Norm != "in" {
@@ -370,12 +371,12 @@ func enclosesUnknown(toks []doc.Token, out []Found, k int) bool {
 		return false
 	}
 	typed := false
-	switch kindsAfter[toks[j].Norm] {
+	switch kindsAfter.Value(toks[j].Norm) {
 	case "town", "village", "city", "camp", "area", "neighbourhood":
 		typed = true
 		j--
 	}
-	if j < 1 || !capital(&toks[j]) || toks[j].IsNumber() || !typed && stopwords[toks[j].Norm] {
+	if j < 1 || !capital(&toks[j]) || toks[j].IsNumber() || !typed && stopwords.Has(toks[j].Norm) {
 		return false
 	}
 	for m := k - 1; m >= 0; m-- {

@@ -1,6 +1,8 @@
 package geo
 
 import (
+	"github.com/sitrep-dev/sitrep/internal/wordset"
+
 	"math"
 	"slices"
 	"strconv"
@@ -142,7 +144,7 @@ func canStart(toks []doc.Token, i int) bool {
 		if i+1 >= len(toks) || !capital(&toks[i+1]) {
 			return false
 		}
-		return t.Norm == "rural" || strongArticles[t.Norm] || isArticle(t.Norm) && toks[i+1].Hyphen
+		return t.Norm == "rural" || strongArticles.Has(t.Norm) || isArticle(t.Norm) && toks[i+1].Hyphen
 	}
 	return capital(t)
 }
@@ -160,14 +162,14 @@ func joinable(toks []doc.Token, j int) bool {
 	t := &toks[j]
 	switch {
 	case t.Hyphen, t.Punct == "":
-	case t.Punct == "." && (utf8.RuneCountInString(toks[j-1].Text) == 1 || abbreviations[toks[j-1].Norm]):
+	case t.Punct == "." && (utf8.RuneCountInString(toks[j-1].Text) == 1 || abbreviations.Has(toks[j-1].Norm)):
 	default:
 		return false
 	}
 	if t.IsNumber() || t.Text == "" {
 		return false
 	}
-	return capital(t) || t.Hyphen || connectors[t.Norm]
+	return capital(t) || t.Hyphen || connectors.Has(t.Norm)
 }
 
 var abbreviations = wordSet("st mt ft pt")
@@ -178,13 +180,13 @@ var strongArticles = wordSet("al el ash esh az ez ar ath adh")
 // canEnd reports whether token j may end a name.
 func canEnd(toks []doc.Token, j int) bool {
 	t := &toks[j]
-	if (strongArticles[t.Norm] || t.Norm == "e") && j+1 < len(toks) && (toks[j+1].Hyphen || toks[j+1].Punct == "") && capital(&toks[j+1]) {
+	if (strongArticles.Has(t.Norm) || t.Norm == "e") && j+1 < len(toks) && (toks[j+1].Hyphen || toks[j+1].Punct == "") && capital(&toks[j+1]) {
 		return false // "Umm Al-Kayf" is not "Umm Al"
 	}
 	if capital(t) {
 		return true
 	}
-	return t.Hyphen && !connectors[t.Norm]
+	return t.Hyphen && !connectors.Has(t.Norm)
 }
 
 // lastNorm is the normalised form of a name's last token, without an English possessive (the
@@ -217,7 +219,7 @@ func (g *Gazetteer) matchAt(toks []doc.Token, i int, s *scratch) (Found, bool) {
 		if len(s.full) == 0 {
 			continue
 		}
-		if i < j && allSingleLetters(toks[i:j+1]) && !acronyms[string(s.full)] {
+		if i < j && allSingleLetters(toks[i:j+1]) && !acronyms.Has(string(s.full)) {
 			continue // initials: "J. K."
 		}
 		// a site's name before its type word: "Ain al-Asad air base", "Balad airbase", "the Rafah
@@ -231,7 +233,7 @@ func (g *Gazetteer) matchAt(toks []doc.Token, i int, s *scratch) (Found, bool) {
 		if single && !g.singleOK(toks, i, j, contentTok, s) {
 			continue
 		}
-		if !single && stopwords[string(s.full)] && !typed(toks, i, j) {
+		if !single && stopwords.Has(string(s.full)) && !typed(toks, i, j) {
 			continue // "Red Sea", "Al Masirah"
 		}
 		if !boundaryOK(toks, i, j) {
@@ -283,7 +285,7 @@ func facility(toks []doc.Token, j int) bool {
 	if j+1 >= len(toks) || toks[j+1].Punct != "" {
 		return false
 	}
-	return facilityWords[toks[j+1].Norm]
+	return facilityWords.Has(toks[j+1].Norm)
 }
 
 // partial reports whether the name that ends at token j runs on, up to maxJ, with an article and a
@@ -298,7 +300,7 @@ func partial(toks []doc.Token, j, maxJ int) bool {
 	}
 	// articles that are also English words ("as", "at", "an") only with a hyphen: "Aleppo as
 	// Syrian forces advanced" goes on with an English word
-	return strongArticles[a.Norm] || a.Norm == "e" || a.Norm == "i" || isArticle(a.Norm) && (a.Hyphen || b.Hyphen)
+	return strongArticles.Has(a.Norm) || a.Norm == "e" || a.Norm == "i" || isArticle(a.Norm) && (a.Hyphen || b.Hyphen)
 }
 
 // singleOK applies the rules for one-word names.
@@ -306,7 +308,7 @@ func (g *Gazetteer) singleOK(toks []doc.Token, i, j, c int, s *scratch) bool {
 	t := toks[c]
 	key := s.strip
 	allCaps := isAllCaps(t.Text)
-	if acronyms[string(key)] {
+	if acronyms.Has(string(key)) {
 		return allCaps && i == j
 	}
 	if utf8.RuneCount(key) <= 2 {
@@ -330,7 +332,7 @@ func (g *Gazetteer) singleOK(toks []doc.Token, i, j, c int, s *scratch) bool {
 	}
 	// the stopword check is on the whole text, so "al-Bab" is not rejected for "bab"; "Mare'"
 	// (Mari', its ayn written) is a transliteration, not the English word
-	if stopwords[string(s.full)] && !toks[j].Ayn {
+	if stopwords.Has(string(s.full)) && !toks[j].Ayn {
 		return typed(toks, i, j)
 	}
 	return true
@@ -359,7 +361,7 @@ func typed(toks []doc.Token, i, j int) bool {
 		}
 	}
 	if i >= 2 && toks[i-1].Norm == "of" {
-		switch kindsBefore[toks[i-2].Norm] {
+		switch kindsBefore.Value(toks[i-2].Norm) {
 		case "town", "city", "village", "province", "district":
 			return true
 		}
@@ -379,13 +381,13 @@ func boundaryOK(toks []doc.Token, i, j int) bool {
 		}
 		// "Hatta al-Jarash": the article belongs to the name before
 		if isArticle(p.Norm) && !p.IsCapitalised() && i >= 2 && (toks[i].Hyphen || toks[i].Punct == "") && p.Punct == "" {
-			if pp := toks[i-2]; pp.IsCapitalised() && !prepositions[pp.Norm] && !capitalOK[pp.Norm] && directions[pp.Norm] == "" {
+			if pp := toks[i-2]; pp.IsCapitalised() && !prepositions.Has(pp.Norm) && !capitalOK.Has(pp.Norm) && directions.Value(pp.Norm) == "" {
 				return false
 			}
 		}
 		if toks[i].Punct == "" && !toks[i].Hyphen && p.IsCapitalised() && !p.IsNumber() && !possessive(p) {
 			n := p.Norm
-			if !prepositions[n] && directions[n] == "" && !skipBefore[n] && !capitalOK[n] {
+			if !prepositions.Has(n) && directions.Value(n) == "" && !skipBefore.Has(n) && !capitalOK.Has(n) {
 				return false
 			}
 		}
@@ -395,13 +397,13 @@ func boundaryOK(toks []doc.Token, i, j int) bool {
 		if isArticle(toks[k].Norm) && k >= 1 {
 			k--
 		}
-		if featureWords[toks[k].Norm] && toks[k].IsCapitalised() {
+		if featureWords.Has(toks[k].Norm) && toks[k].IsCapitalised() {
 			return false
 		}
 	}
 	if j+1 < len(toks) {
 		nx := toks[j+1]
-		if nx.Punct == "" && !nx.Hyphen && nx.IsCapitalised() && !nx.IsNumber() && !nameSuffixes[nx.Norm] && !isAllCaps(nx.Text) && !possessive(toks[j]) {
+		if nx.Punct == "" && !nx.Hyphen && nx.IsCapitalised() && !nx.IsNumber() && !nameSuffixes.Has(nx.Norm) && !isAllCaps(nx.Text) && !possessive(toks[j]) {
 			return false
 		}
 		// "US-led", "Iran-backed", "Syria-based": an adjective, not a place of the event; "Eren-23",
@@ -410,7 +412,7 @@ func boundaryOK(toks []doc.Token, i, j int) bool {
 			return false
 		}
 		// "the US dollar", "Quds cruise missiles": a currency or a weapon named after a place
-		if nx.Punct == "" && namedAfter[nx.Norm] {
+		if nx.Punct == "" && namedAfter.Has(nx.Norm) {
 			return false
 		}
 	}
@@ -597,7 +599,7 @@ func (g *Gazetteer) baseScore(e *entry, p uint32, tier int) float64 {
 	if tier == tierSkel {
 		s -= 1.5
 	}
-	if conflictCountries[e.iso3] {
+	if conflictCountries.Has(e.iso3) {
 		s += 0.5
 	}
 	return s
@@ -646,7 +648,7 @@ func locative(toks []doc.Token, i int) bool {
 	}
 	p := toks[i-1].Norm
 	if p == "of" && i >= 2 {
-		_, ok := kindsBefore[toks[i-2].Norm]
+		_, ok := kindsBefore.Get(toks[i-2].Norm)
 		return ok
 	}
 	switch p {
@@ -658,20 +660,20 @@ func locative(toks []doc.Token, i int) bool {
 
 // settlementAfter reports whether a settlement word follows token j ("Shadadah city", "Tawileh
 // town"): that, like a preposition before, makes a one-word name a place rather than a person.
-func settlementAfter(toks []doc.Token, j int) bool { return wordAfter(toks, j, settlementWords) }
+func settlementAfter(toks []doc.Token, j int) bool { return wordAfter(toks, j, &settlementWords) }
 
 // divisionAfter reports a district or governorate word after token j ("Nehm district"): a
 // transliteration of a division's name, not a person or a word.
-func divisionAfter(toks []doc.Token, j int) bool { return wordAfter(toks, j, divisionWords) }
+func divisionAfter(toks []doc.Token, j int) bool { return wordAfter(toks, j, &divisionWords) }
 
 var (
-	settlementWords = map[string]bool{"city": true, "town": true, "village": true, "camp": true}
-	divisionWords   = map[string]bool{"district": true, "governorate": true, "province": true, "subdistrict": true}
+	settlementWords = wordset.SetFrom(map[string]bool{"city": true, "town": true, "village": true, "camp": true})
+	divisionWords   = wordset.SetFrom(map[string]bool{"district": true, "governorate": true, "province": true, "subdistrict": true})
 )
 
 // wordAfter reports whether one of words follows token j with no punctuation between.
-func wordAfter(toks []doc.Token, j int, words map[string]bool) bool {
-	return j+1 < len(toks) && toks[j+1].Punct == "" && words[toks[j+1].Norm]
+func wordAfter(toks []doc.Token, j int, words *wordset.Set) bool {
+	return j+1 < len(toks) && toks[j+1].Punct == "" && words.Has(toks[j+1].Norm)
 }
 
 // notable reports whether any candidate is more than a hamlet: a skeleton match of one word must
@@ -694,7 +696,7 @@ func annotate(toks []doc.Token, out []Found, k int) {
 		n := toks[j].Norm
 		if n == "refugee" && j+1 < len(toks) && toks[j+1].Norm == "camp" && toks[j+1].Punct == "" && (k+1 >= len(out) || out[k+1].First > j+1) {
 			f.Kind, f.Last = "camp", j+1
-		} else if kind, ok := kindsAfter[n]; ok {
+		} else if kind, ok := kindsAfter.Get(n); ok {
 			if (n != "state" && n != "region") || hasLevel(f.Candidates, doc.PrecisionAdmin1, doc.PrecisionRegion) {
 				f.Kind, f.Last = kind, j
 			}
@@ -722,7 +724,7 @@ func annotate(toks []doc.Token, out []Found, k int) {
 				f.Bearing, b = dir, nb
 			}
 		} else if b >= 1 {
-			if kind, ok := kindsBefore[toks[b-1].Norm]; ok {
+			if kind, ok := kindsBefore.Get(toks[b-1].Norm); ok {
 				if f.Kind == "" || f.Kind == "province" && kind == "countryside" {
 					f.Kind = kind
 				}
@@ -751,13 +753,13 @@ func annotate(toks []doc.Token, out []Found, k int) {
 	// skip articles, adjectives and demonyms between the cue and the name
 	for n := 0; b >= 0 && n < 5; n++ {
 		t := toks[b]
-		if skipBefore[t.Norm] || (t.IsCapitalised() && !prepositions[t.Norm] && n < 3 && !t.IsNumber() && demonymLike(t.Norm)) {
+		if skipBefore.Has(t.Norm) || (t.IsCapitalised() && !prepositions.Has(t.Norm) && n < 3 && !t.IsNumber() && demonymLike(t.Norm)) {
 			b--
 			continue
 		}
 		break
 	}
-	if b >= 0 && prepositions[toks[b].Norm] {
+	if b >= 0 && prepositions.Has(toks[b].Norm) {
 		f.Cue = toks[b].Norm
 		if f.Cue == "around" {
 			f.Cue = "near"
@@ -768,7 +770,7 @@ func annotate(toks []doc.Token, out []Found, k int) {
 		f.Cue = phrase
 		return
 	}
-	if f.Kind != "" && f.Cue == "" && f.Last > f.First && kindsAfter[toks[f.Last].Norm] != "" {
+	if f.Kind != "" && f.Cue == "" && f.Last > f.First && kindsAfter.Value(toks[f.Last].Norm) != "" {
 		f.Cue = toks[f.Last].Norm
 	}
 	// a list: "in Aleppo, Idlib and Hama" — inherit the cue of the name before
@@ -807,13 +809,13 @@ func dirBackward(toks []doc.Token, b int) (string, int) {
 	if b < 0 {
 		return "", b
 	}
-	d := directions[toks[b].Norm]
+	d := directions.Value(toks[b].Norm)
 	if d == "" {
 		return "", b
 	}
 	// "north-east", "north east", "north-eastern"
 	if b >= 1 && (d == "east" || d == "west") {
-		if p := directions[toks[b-1].Norm]; (p == "north" || p == "south") && (toks[b].Hyphen || toks[b].Punct == "") {
+		if p := directions.Value(toks[b-1].Norm); (p == "north" || p == "south") && (toks[b].Hyphen || toks[b].Punct == "") {
 			return p + d, b - 2
 		}
 	}
@@ -828,7 +830,7 @@ func distanceBackward(toks []doc.Token, b int) (float64, int) {
 	}
 	// a parenthetical conversion: "(12 miles)"
 	if b >= 3 {
-		if _, ok := units[toks[b].Norm]; ok && strings.Contains(toks[b-1].Punct, "(") {
+		if _, ok := units.Get(toks[b].Norm); ok && strings.Contains(toks[b-1].Punct, "(") {
 			if _, ok := number(toks[b-1]); ok {
 				b -= 2
 			}
@@ -837,13 +839,13 @@ func distanceBackward(toks []doc.Token, b int) (float64, int) {
 	t := toks[b]
 	// "20km"
 	if i := strings.IndexFunc(t.Norm, func(r rune) bool { return r < '0' || r > '9' && r != '.' && r != ',' }); i > 0 {
-		if f, ok := units[t.Norm[i:]]; ok {
+		if f, ok := units.Get(t.Norm[i:]); ok {
 			if v, err := strconv.ParseFloat(strings.ReplaceAll(t.Norm[:i], ",", ""), 64); err == nil {
 				return v * f, skipApprox(toks, b-1)
 			}
 		}
 	}
-	f, ok := units[t.Norm]
+	f, ok := units.Get(t.Norm)
 	if !ok || b < 1 {
 		return 0, b
 	}
@@ -866,7 +868,7 @@ func skipApprox(toks []doc.Token, b int) int {
 }
 
 func number(t doc.Token) (float64, bool) {
-	if v, ok := numberWords[t.Norm]; ok {
+	if v, ok := numberWords.Get(t.Norm); ok {
 		return v, true
 	}
 	v, err := strconv.ParseFloat(strings.ReplaceAll(t.Norm, ",", ""), 64)

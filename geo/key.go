@@ -1,6 +1,9 @@
 package geo
 
-import "unicode/utf8"
+import (
+	"github.com/sitrep-dev/sitrep/internal/wordset"
+	"unicode/utf8"
+)
 
 // Keys. A name is looked up under the concatenation of its tokens' doc.Normalize forms with no
 // separators ("Deir ez-Zor", "Deir Ezzor" → "deirezzor"), under the same with Arabic articles
@@ -11,16 +14,16 @@ import "unicode/utf8"
 // articles are the forms of the Arabic definite article that transliterations write as a separate
 // token ("al-Bab", "Ash Shaddadah", "Deir ez-Zor"), plus the Persian/Urdu izafe "e"/"i" as in
 // "Mazar-i-Sharif" and "Sar-e Pol".
-var articles = map[string]bool{
+var articles = wordset.SetFrom(map[string]bool{
 	"al": true, "el": true, "il": true, "ul": true, "ad": true, "ed": true, "ar": true, "er": true,
 	"as": true, "es": true, "ash": true, "esh": true, "at": true, "et": true, "az": true, "ez": true,
 	"an": true, "en": true, "ath": true, "adh": true, "aj": true,
 	"e": true, "i": true,
-}
+})
 
 // isArticle reports whether a normalised token is an article that may be dropped from a name
 // (never the last token of a name).
-func isArticle(norm string) bool { return articles[norm] }
+func isArticle(norm string) bool { return articles.Has(norm) }
 
 // appendSkeleton appends the phonetic skeleton of key (a concatenation of normalised tokens) to
 // dst. It returns dst unchanged and false when key holds a letter it cannot fold to ASCII.

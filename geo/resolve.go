@@ -198,13 +198,13 @@ func (g *Gazetteer) Resolve(f Found, ctx Context) (doc.Place, bool) {
 		if c.Site {
 			p.Precision = doc.PrecisionPoint
 		}
-		if nearCues[f.Cue] || f.Kind == "outskirts" || f.Kind == "area" || f.Bearing != "" || f.OffsetKm > 0 ||
+		if nearCues.Has(f.Cue) || f.Kind == "outskirts" || f.Kind == "area" || f.Bearing != "" || f.OffsetKm > 0 ||
 			(f.Kind == "countryside") {
 			p.Precision = doc.PrecisionNear
 		}
 	}
 	if f.OffsetKm > 0 && f.Bearing != "" {
-		if deg, ok := bearingDeg[f.Bearing]; ok {
+		if deg, ok := bearingDeg.Get(f.Bearing); ok {
 			p.Lat, p.Lon = destination(c.Lat, c.Lon, math.Min(f.OffsetKm, 500), deg)
 			p.Precision = doc.PrecisionNear
 		}

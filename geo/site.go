@@ -1,6 +1,8 @@
 package geo
 
 import (
+	"github.com/sitrep-dev/sitrep/internal/wordset"
+
 	"strings"
 	"unicode/utf8"
 
@@ -56,15 +58,14 @@ var sitePhrases = map[string]uint8{
 	"displacement camp": clCamp, "displaced persons camp": clCamp, "military camp": clBase,
 }
 
-// sitePhraseStart are the first words of sitePhrases: most words fail here, at the cost of one
-// map look-up.
-var sitePhraseStart = func() map[string]bool {
-	m := map[string]bool{}
+// sitePhraseStart are the first words of sitePhrases: most words fail here.
+var sitePhraseStart = func() wordset.Set {
+	var first []string
 	for p := range sitePhrases {
-		first, _, _ := strings.Cut(p, " ")
-		m[first] = true
+		w, _, _ := strings.Cut(p, " ")
+		first = append(first, w)
 	}
-	return m
+	return wordset.SetOf(first...)
 }()
 
 // weakPhrases are one-word type words that follow ordinary words as well ("the Victory base",
@@ -77,7 +78,7 @@ var weakPhrases = wordSet("base field fields border bridge garrison crossing")
 // sitePhrase returns the last token of the longest type phrase right after token j, and its
 // classes; end is -1 when none follows.
 func sitePhrase(toks []doc.Token, j int) (end int, cl uint8) {
-	if j+1 >= len(toks) || !sitePhraseStart[toks[j+1].Norm] {
+	if j+1 >= len(toks) || !sitePhraseStart.Has(toks[j+1].Norm) {
 		return -1, 0
 	}
 	var buf [64]byte
@@ -105,18 +106,18 @@ func (g *Gazetteer) siteAt(toks []doc.Token, i, j, end int, cl uint8, content in
 	if utf8.RuneCount(s.strip) < 2 {
 		return Found{}, false
 	}
-	if content == 1 && stopwords[string(s.full)] && end == j+1 && weakPhrases[toks[end].Norm] {
+	if content == 1 && stopwords.Has(string(s.full)) && end == j+1 && weakPhrases.Has(toks[end].Norm) {
 		return Found{}, false
 	}
 	if !boundaryOK(toks, i, end) {
 		return Found{}, false
 	}
 	posts, tier := g.lookupIn(&g.sexact, &g.sskel, s)
-	weak := end == j+1 && weakPhrases[toks[end].Norm]
+	weak := end == j+1 && weakPhrases.Has(toks[end].Norm)
 	out := posts[:0]
 	for _, p := range posts {
 		e := &g.entries[p&postingMask]
-		if e.site && siteClasses[e.feature]&cl != 0 && (!weak || p&flagMain != 0 && (e.article || conflictCountries[e.iso3])) {
+		if e.site && siteClasses[e.feature]&cl != 0 && (!weak || p&flagMain != 0 && (e.article || conflictCountries.Has(e.iso3))) {
 			out = append(out, p)
 		}
 	}

@@ -1,13 +1,13 @@
 package geo
 
-import "strings"
+import (
+	"strings"
 
-func wordSet(s string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(s) {
-		m[w] = true
-	}
-	return m
+	"github.com/sitrep-dev/sitrep/internal/wordset"
+)
+
+func wordSet(s string) wordset.Set {
+	return wordset.SetOf(strings.Fields(s)...)
 }
 
 // stopwords are normalised single words that are place names somewhere but, capitalised in English
@@ -118,30 +118,30 @@ var prepositions = wordSet(`in near from of on at outside around into to toward 
 inside within by between through throughout over off along beyond against via onto`)
 
 // nearCues are cues that put the event close to, not in, the place.
-var nearCues = map[string]bool{"near": true, "outside": true, "around": true, "outskirts": true,
-	"close": true, "vicinity": true, "suburbs": true, "edge": true, "environs": true, "nearby": true, "periphery": true}
+var nearCues = wordset.SetFrom(map[string]bool{"near": true, "outside": true, "around": true, "outskirts": true,
+	"close": true, "vicinity": true, "suburbs": true, "edge": true, "environs": true, "nearby": true, "periphery": true})
 
 // kindsBefore are type words in "the town of X"; the value is the kind Find reports.
-var kindsBefore = map[string]string{
+var kindsBefore = wordset.Of(map[string]string{
 	"town": "town", "city": "city", "village": "village", "villages": "village", "hamlet": "village",
 	"province": "province", "governorate": "province", "region": "province", "oblast": "province", "state": "province",
 	"district": "district", "subdistrict": "district", "area": "area", "countryside": "countryside",
 	"neighbourhood": "neighbourhood", "neighborhood": "neighbourhood", "capital": "city", "port": "city",
 	"outskirts": "outskirts", "suburbs": "outskirts", "suburb": "outskirts", "vicinity": "outskirts",
 	"edge": "outskirts", "environs": "outskirts", "periphery": "outskirts", "camp": "camp",
-}
+})
 
 // kindsAfter are type words in "X province"; the value is the kind Find reports.
-var kindsAfter = map[string]string{
+var kindsAfter = wordset.Of(map[string]string{
 	"province": "province", "governorate": "province", "oblast": "province", "region": "province",
 	"state": "province", "district": "district", "subdistrict": "district", "countryside": "countryside",
 	"city": "city", "town": "town", "village": "village", "area": "area", "camp": "camp",
 	"municipality": "district", "county": "district", "neighbourhood": "neighbourhood", "neighborhood": "neighbourhood",
 	"outskirts": "outskirts", "suburbs": "outskirts",
-}
+})
 
 // divisionKinds are the kinds that name a first-level division.
-var divisionKinds = map[string]bool{"province": true, "countryside": true}
+var divisionKinds = wordset.SetFrom(map[string]bool{"province": true, "countryside": true})
 
 // nameSuffixes may follow a place name in capitals without making it part of a longer proper
 // noun ("Kharkiv Oblast", "Aleppo International Airport").
@@ -167,31 +167,31 @@ industrial historic ancient old nearby neighbouring neighboring adjacent predomi
 kurdish arab christian shia shiite sunni druze alawite yazidi downtown suburban restive`)
 
 // directions maps direction words to the canonical bearing or qualifier.
-var directions = map[string]string{
+var directions = wordset.Of(map[string]string{
 	"north": "north", "south": "south", "east": "east", "west": "west",
 	"northern": "north", "southern": "south", "eastern": "east", "western": "west",
 	"northeast": "northeast", "northwest": "northwest", "southeast": "southeast", "southwest": "southwest",
 	"northeastern": "northeast", "northwestern": "northwest", "southeastern": "southeast", "southwestern": "southwest",
 	"central": "central", "centre": "central", "center": "central",
-}
+})
 
 // bearingDeg is the compass bearing of each canonical direction.
-var bearingDeg = map[string]float64{
+var bearingDeg = wordset.Of(map[string]float64{
 	"north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 180, "southwest": 225, "west": 270, "northwest": 315,
-}
+})
 
 // units are distance units with their length in km.
-var units = map[string]float64{
+var units = wordset.Of(map[string]float64{
 	"km": 1, "kms": 1, "kilometer": 1, "kilometers": 1, "kilometre": 1, "kilometres": 1,
 	"mi": 1.609344, "mile": 1.609344, "miles": 1.609344,
 	"m": 0.001, "meter": 0.001, "meters": 0.001, "metre": 0.001, "metres": 0.001,
-}
+})
 
-var numberWords = map[string]float64{
+var numberWords = wordset.Of(map[string]float64{
 	"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
 	"ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
 	"sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "several": 5, "few": 3,
-}
+})
 
 // conflictCountries get a small prior: the tool reads conflict news.
 var conflictCountries = wordSet(`SYR IRQ YEM AFG UKR SDN SSD MLI BFA NER PSE ISR LBN SOM NGA COD ETH MMR LBY CAF TCD MOZ CMR PAK HTI TUR IRN`)

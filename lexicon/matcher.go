@@ -26,6 +26,9 @@ type Matcher struct {
 	// node → its only child (key number+1)<<32 | child, 0 for none, or manyChildren, in which case
 	// edges has them: most nodes of a trie have one child or none, and need no hashing
 	only []uint64
+	// a bit per hash of every edge (16 or more bits per edge): most words after a node of many
+	// children continue none of its phrases, and the bit tells so without hashing into edges
+	edgeBits []uint64
 }
 
 const manyChildren = ^uint64(0)
@@ -89,6 +92,7 @@ func (m *Matcher) child(n, kid int32) int32 {
 		m.ids = append(m.ids, -1)
 		m.only = append(m.only, 0)
 		m.edges[e] = c
+		m.markEdge(e)
 		if n == 0 {
 			m.root[kid] = c
 		}
@@ -99,6 +103,30 @@ func (m *Matcher) child(n, kid int32) int32 {
 		}
 	}
 	return c
+}
+
+// markEdge sets edge e's bit, first doubling the bit set if it holds under 16 bits per edge.
+func (m *Matcher) markEdge(e uint64) {
+	if len(m.edgeBits)*64 < 16*len(m.edges) {
+		m.edgeBits = make([]uint64, max(64, 2*len(m.edgeBits)))
+		for e := range m.edges {
+			h := edgeHash(e, len(m.edgeBits))
+			m.edgeBits[h>>6] |= 1 << (h & 63)
+		}
+	}
+	h := edgeHash(e, len(m.edgeBits))
+	m.edgeBits[h>>6] |= 1 << (h & 63)
+}
+
+// edgeHash maps an edge to a bit of a set of words uint64s (a power of two).
+func edgeHash(e uint64, words int) uint64 {
+	return (e * 0x9E3779B97F4A7C15 >> 32) & uint64(words*64-1)
+}
+
+// mayHaveEdge is false for most edges the trie lacks, true for all it has.
+func (m *Matcher) mayHaveEdge(e uint64) bool {
+	h := edgeHash(e, len(m.edgeBits))
+	return m.edgeBits[h>>6]&(1<<(h&63)) != 0
 }
 
 // addID adds an entry id to the phrase that ends at node n.
@@ -179,7 +207,11 @@ func (m *Matcher) scan(kids []int32, accept func(first, last, id int) bool, emit
 						n = int32(uint32(o))
 					}
 				default:
-					c, ok := m.edges[uint64(n)<<32|uint64(uint32(kid))]
+					e := uint64(n)<<32 | uint64(uint32(kid))
+					c, ok := int32(-1), false
+					if m.mayHaveEdge(e) {
+						c, ok = m.edges[e]
+					}
 					if !ok {
 						c = -1
 					}

@@ -47,6 +47,34 @@ func TestMatcherAcceptFallsBackToShorterMatch(t *testing.T) {
 	}
 }
 
+// A node with thousands of children ("al X", as in Arabic place and group names) keeps its edges in
+// a hash table behind a bit set that grows while phrases are added: every phrase added before or
+// after a growth must still match, and words that continue none must not.
+func TestMatcherManyChildren(t *testing.T) {
+	var m Matcher
+	const n = 5000
+	for i := range n {
+		m.Add([]string{"al", fmt.Sprintf("w%d", i)}, i)
+		if i%1000 == 0 {
+			m.grow(1000)
+		}
+	}
+	for _, i := range []int{0, 1, 999, 1000, 2500, n - 1} {
+		var got []int
+		m.Scan([]string{"near", "al", fmt.Sprintf("w%d", i), "town"}, nil, func(first, last int, ids []int) {
+			got = append(got, first, last, ids[0])
+		})
+		if len(got) != 3 || got[0] != 1 || got[1] != 2 || got[2] != i {
+			t.Errorf("al w%d: got %v, want [1 2 %d]", i, got, i)
+		}
+	}
+	for _, w := range []string{"w5000", "x1", "al", "w-1"} {
+		m.Scan([]string{"al", w}, nil, func(first, last int, ids []int) {
+			t.Errorf("al %s: unexpected match %d-%d %v", w, first, last, ids)
+		})
+	}
+}
+
 func TestIsAcronym(t *testing.T) {
 	for alias, want := range map[string]bool{"IS": true, "SDF": true, "U.S.": true, "Daesh": false, "ISIS": true, "HTS": true, "Islamic State": false, "CJTF-OIR": false, "al-Shabaab": false} {
 		if got := isAcronym(alias); got != want {
