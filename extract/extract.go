@@ -74,7 +74,8 @@ func (x *Extractor) Extract(d doc.Document) []doc.Mention {
 	for _, s := range parsed {
 		total += len(s.places)
 	}
-	resolved := make([]resolvedPlace, 0, total) // one allocation: each sentence takes its part
+	resolved := slices.Grow(sc.resolved[:0], total) // each sentence takes its part
+	sc.resolved = resolved
 	for _, s := range parsed {
 		n := len(resolved)
 		s.resolved = resolved[n:n:min(total, n+len(s.places))]
@@ -212,6 +213,7 @@ type scratch struct {
 	hits     []lexicon.Hit // the sentence being scanned
 	sentHits hitArena      // each sentence's triggers, cues and names
 	mentions []doc.Mention // before merging; the result is a copy of the merged ones
+	resolved []resolvedPlace
 }
 
 // hitArena hands out the hit slices of a document's sentences from large chunks, kept from
@@ -255,14 +257,16 @@ const maxPooledTokens = 1 << 16
 
 // release lets go of the document and returns the scratch to the pool.
 func (sc *scratch) release() {
-	if cap(sc.toks) > maxPooledTokens {
+	if cap(sc.toks) > maxPooledTokens || cap(sc.resolved) > maxPooledTokens/16 {
 		*sc = scratch{} // a huge document's memory is not kept
 	}
 	clear(sc.sentList)
 	clear(sc.sents)
 	clear(sc.toks)
 	clear(sc.mentions)
+	clear(sc.resolved[:cap(sc.resolved)]) // (its length stays 0: the sentences fill it)
 	sc.sentList, sc.sents, sc.toks, sc.hits, sc.mentions = sc.sentList[:0], sc.sents[:0], sc.toks[:0], sc.hits[:0], sc.mentions[:0]
+	sc.resolved = sc.resolved[:0]
 	sc.sentHits.reset()
 	scratchPool.Put(sc)
 }
