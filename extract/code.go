@@ -429,8 +429,9 @@ func (x *Extractor) code(s *sentence, st *docState) (doc.Mention, bool) {
 		m.Location = &p
 	}
 	if m.Location == nil {
-		if m.Type == "COERCE" && m.Actor1 != nil && stateForce(m.Actor1) || m.Type == "THREATEN" {
-			// "Lebanese army intelligence arrested a Syrian man": a state detains in its own land;
+		if m.Type == "COERCE" && m.Actor1 != nil && stateForce(m.Actor1) && !policing(m.Actor1, m.Actor2) || m.Type == "THREATEN" {
+			// "Lebanese army intelligence arrested a Syrian man": a state detains in its own land
+			// (Israel's arrests of Palestinians are in the West Bank: see policePower);
 			// "Kataib Hezbollah threatened US forces": a threat is made where its maker is
 			m.Location = x.countryPlace(m.Actor2, m.Actor1, st)
 		} else {

@@ -9,6 +9,11 @@ import (
 // territory: Israel's raids and arrests in the West Bank are arrests.
 var policePower = map[[2]string]bool{{"ISR", "PSE"}: true}
 
+// policing reports a state force acting on people of a territory it polices (see policePower).
+func policing(force, target *doc.Actor) bool {
+	return force != nil && target != nil && policePower[[2]string{force.Country, target.Country}]
+}
+
 // foreignDetention makes a detention by forces on foreign soil, or by a foreign coalition, an
 // abduction: an arrest is a state's police power in its own territory ("Turkish border guards
 // detained four farmers" in Syria, "Coalition forces detained four men").
