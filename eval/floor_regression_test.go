@@ -1,6 +1,7 @@
 package eval_test
 
 import (
+	"github.com/sitrep-dev/sitrep/doc"
 	"os"
 	"path/filepath"
 	"testing"
@@ -29,7 +30,9 @@ func TestHeldOutFiguresStayAboveFloor(t *testing.T) {
 	}
 	var reports []eval.Report
 	for _, set := range eval.HeldOut {
-		r, err := eval.Run(filepath.Join(sharedEval, set), "", x.Extract)
+		r, err := eval.RunCollection(filepath.Join(sharedEval, set), "", func(docs []doc.Document) eval.Extractor {
+			return x.WithPrior(x.CollectionPrior(docs)).Extract
+		})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -19,6 +19,16 @@ type Extractor func(d doc.Document) []doc.Mention
 // Run reads a gold file (or the directory holding it) in the given format ("" detects it), runs
 // the extractor on every record and scores the result. The set name is SetName(path).
 func Run(path, format string, ex Extractor) (Report, error) {
+	return RunCollection(path, format, func([]doc.Document) Extractor { return ex })
+}
+
+// Collection sees every document of a set before any is extracted and returns the extractor for
+// them: sitrep's learns what the collection is about (extract.CollectionPrior), as it does for a
+// file it ingests.
+type Collection func(docs []doc.Document) Extractor
+
+// RunCollection is Run with the extractor made for the whole set.
+func RunCollection(path, format string, prepare Collection) (Report, error) {
 	if format == "" {
 		f, err := Detect(path)
 		if err != nil {
@@ -30,7 +40,21 @@ func Run(path, format string, ex Extractor) (Report, error) {
 	if err != nil {
 		return Report{}, err
 	}
-	return Score(SetName(path), format, recs, ex), nil
+	set := SetName(path)
+	return Score(set, format, recs, prepare(Documents(set, recs))), nil
+}
+
+// Documents are the records as the extractor sees them.
+func Documents(set string, recs []Record) []doc.Document {
+	docs := make([]doc.Document, len(recs))
+	for i, rec := range recs {
+		docs[i] = document(set, rec)
+	}
+	return docs
+}
+
+func document(set string, rec Record) doc.Document {
+	return doc.Document{ID: rec.ID, Source: set, Published: rec.Published, Text: rec.Text, Origin: set + ":" + rec.ID}
 }
 
 // Rank orders mentions best first: highest Confidence, then earliest Evidence.Span.Start, then
@@ -129,8 +153,7 @@ func Score(set, format string, recs []Record, ex Extractor) Report {
 	var misses []Miss
 
 	for i, rec := range recs {
-		d := doc.Document{ID: rec.ID, Source: set, Published: rec.Published, Text: rec.Text, Origin: set + ":" + rec.ID}
-		ms := ex(d)
+		ms := ex(document(set, rec))
 		ranked := Rank(ms)
 		var top doc.Mention // the empty mention stands in when nothing was extracted
 		if len(ranked) > 0 {

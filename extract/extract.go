@@ -15,8 +15,9 @@ import (
 
 // Extractor turns documents into mentions.
 type Extractor struct {
-	lex *lexicon.Lexicon
-	gaz *geo.Gazetteer
+	lex   *lexicon.Lexicon
+	gaz   *geo.Gazetteer
+	prior Prior // what the collection being read is about; nil for none
 }
 
 // New returns an Extractor over the given dictionaries and gazetteer.
@@ -40,22 +41,31 @@ func Default() (*Extractor, error) {
 	return New(lex, gaz)
 }
 
-// Extract returns the events the document asserts, one mention per event: sentences about the same
-// event are merged into the richest record.
-func (x *Extractor) Extract(d doc.Document) []doc.Mention {
-	sc := scratchPool.Get().(*scratch)
-	defer sc.release()
+// read splits d into sentences and parses each, in sc; found holds each sentence's places.
+func (x *Extractor) read(d doc.Document, sc *scratch) (parsed []*sentence, found [][]geo.Found) {
 	sents := sentencesInto(sc.sentList, d.Text)
 	sc.sentList = sents
-	parsed := make([]*sentence, len(sents))
+	parsed = make([]*sentence, len(sents))
 	all := sc.sentences(len(sents))
-	found := make([][]geo.Found, len(sents))
+	found = make([][]geo.Found, len(sents))
 	for i, s := range sents {
 		parsed[i] = &all[i]
 		x.parse(parsed[i], d, s, sc)
 		found[i] = parsed[i].places
 	}
+	return parsed, found
+}
+
+// Extract returns the events the document asserts, one mention per event: sentences about the same
+// event are merged into the richest record.
+func (x *Extractor) Extract(d doc.Document) []doc.Mention {
+	sc := scratchPool.Get().(*scratch)
+	defer sc.release()
+	parsed, found := x.read(d, sc)
 	ctx := x.gaz.DocumentContext(found)
+	for c, w := range x.prior {
+		ctx.Countries[c] += w
+	}
 	// the actors' countries point to where the events are: "Houthi", "Iraqi police", "Hezbollah"
 	for _, s := range parsed {
 		for _, h := range s.actors {

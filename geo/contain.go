@@ -253,6 +253,10 @@ func (g *Gazetteer) skeletonCandidates(toks []doc.Token, f Found) []Candidate {
 	return g.rank(out, tierSkel, s)
 }
 
+// seatAsDistrictPenalty is a feature class step of baseScore: what a namesake division the gazetteer
+// holds outweighs.
+const seatAsDistrictPenalty = 1.5
+
 // narrow keeps the candidates of f that lie in one of the containers cs (the first container that
 // holds any), and moves the containing candidates of that container first. It reports whether f
 // was kept as a place inside them.
@@ -268,15 +272,28 @@ func (g *Gazetteer) narrow(f *Found, out []Found, cs []int, strict, bracket bool
 		var keep []Candidate
 		used := map[int32]bool{}
 		for _, c := range f.Candidates {
+			held, seat := false, false
 			for _, o := range n.Candidates {
 				if same && o.Level == doc.PrecisionCity {
+					// "Tripoli (Tripoli)": a seat named again stands for the district of its name,
+					// which the gazetteer may lack (Lebanon's), so the namesake division elsewhere
+					// (Libya's) does not settle which Tripoli is meant; it is weaker evidence than
+					// a division the gazetteer has ("Al Bayda city (Al Bayda)" is in Yemen's)
+					if o.entry == c.entry && strings.HasPrefix(c.Feature, "PPLA") {
+						seat = true
+					}
 					continue
 				}
 				if g.holds(o, c) {
 					keep = append(keep, c)
 					used[o.entry] = true
+					held = true
 					break
 				}
+			}
+			if !held && seat {
+				c.score -= seatAsDistrictPenalty
+				keep = append(keep, c)
 			}
 		}
 		if len(keep) == 0 {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/sitrep-dev/sitrep/doc"
 	"github.com/sitrep-dev/sitrep/eval"
 )
 
@@ -20,7 +21,7 @@ func evalCmd() *cobra.Command {
 	var (
 		format, shared, floorPath, worstOut, writeFloor string
 		fusionDir                                       string // evalfusion.go
-		asJSON                                          bool
+		asJSON, noPrior                                 bool
 		lexicons                                        []string
 	)
 	cmd := &cobra.Command{
@@ -58,7 +59,12 @@ its rows or a report's worst-error list.`,
 			}
 			var reports []eval.Report
 			for _, p := range paths {
-				r, err := eval.Run(p, format, x.Extract)
+				r, err := eval.RunCollection(p, format, func(docs []doc.Document) eval.Extractor {
+					if noPrior {
+						return x.Extract
+					}
+					return x.WithPrior(x.CollectionPrior(docs)).Extract
+				})
 				if err != nil {
 					return err
 				}
@@ -111,6 +117,7 @@ its rows or a report's worst-error list.`,
 	cmd.Flags().StringVar(&writeFloor, "write-floor", "", "write the held-out sets' figures as a new regression floor file (raise the floor as figures improve)")
 	cmd.Flags().StringVar(&worstOut, "worst", "", "write full reports with the 20 worst errors to this file (holds gold text: never commit it)")
 	cmd.Flags().StringSliceVar(&lexicons, "lexicon", nil, "extra lexicon TSV file(s)")
+	cmd.Flags().BoolVar(&noPrior, "no-prior", false, "score each record alone, without the set's collection prior (the countries its reports are mostly about, weighed for ambiguous names as `sitrep ingest` does for each file)")
 	cmd.Flags().StringVar(&fusionDir, "fusion", "", "score fusion on a gold set: a directory of JSONL reports and gold.tsv (testdata/fusion): pairwise merge precision and recall")
 	return cmd
 }

@@ -18,6 +18,7 @@ func extractCmd() *cobra.Command {
 	var (
 		format, inputFormat string
 		opts                readOptions
+		noPrior             bool
 	)
 	cmd := &cobra.Command{
 		Use:   "extract [flags] FILE|-",
@@ -47,6 +48,9 @@ func extractCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			if !noPrior {
+				x = x.WithPrior(x.CollectionPrior(docs))
+			}
 			var events []doc.Event
 			for _, d := range docs {
 				for i, m := range x.Extract(d) {
@@ -63,6 +67,7 @@ func extractCmd() *cobra.Command {
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", "jsonl", "output format: "+strings.Join(export.Formats, ", "))
+	cmd.Flags().BoolVar(&noPrior, "no-prior", false, "read each document alone: the file's reports do not weigh for the countries its ambiguous place names are in")
 	cmd.Flags().StringVar(&inputFormat, "input-format", "txt", "format of standard input: txt, html, xml, jsonl")
 	opts.register(cmd)
 	return cmd

@@ -30,6 +30,7 @@ func ingestCmd() *cobra.Command {
 		natsURL  string
 		opts     readOptions
 		progress string
+		noPrior  bool
 	)
 	cmd := &cobra.Command{
 		Use:   "ingest [flags] PATH...",
@@ -65,13 +66,18 @@ run completes it; documents already stored are skipped.`,
 			}
 			defer st.Close()
 			p := &pipeline.Pipeline{Extractor: x, Store: st}
-			sum, err := runIngest(ctx, p.Add, files, iopt, newProgress(progress, len(files)))
+			prepare := func(docs []doc.Document) { p.Extractor = x.WithPrior(x.CollectionPrior(docs)) }
+			if noPrior {
+				prepare = nil
+			}
+			sum, err := runIngest(ctx, p.Add, prepare, files, iopt, newProgress(progress, len(files)))
 			return sum.report(fmt.Sprintf("ingested %d files into %s: %d documents read, %d added, %d already stored, %d events mentioned",
 				sum.Files, redactDB(dbPath), sum.Documents, sum.Added, sum.AlreadyStored, sum.Mentions), err)
 		},
 	}
 	cmd.Flags().StringVar(&dbPath, "db", "sitrep.db", "SQLite database file (created if missing) or PostgreSQL URL (postgres://user:password@host/db)")
 	cmd.Flags().StringVar(&natsURL, "nats", "", "publish the documents to this NATS JetStream server (nats://host:4222) for `sitrep worker`s to store, instead of storing them here")
+	cmd.Flags().BoolVar(&noPrior, "no-prior", false, "read each document alone: no file's reports weigh for the countries its ambiguous place names are in (see README, Geoparsing)")
 	cmd.Flags().StringVar(&progress, "progress", "auto", "progress display: auto (a bar on a terminal, log lines otherwise), bar, log, none")
 	opts.register(cmd)
 	return cmd
@@ -162,7 +168,9 @@ func (l *logProgress) Done() {
 
 // runIngest reads each file and adds its documents. A file that cannot be read is reported (naming
 // it) and skipped; a cancelled context stops between documents.
-func runIngest(ctx context.Context, add func(context.Context, doc.Document) (pipeline.Outcome, error), files []string, opt ingest.Options, prog progress) (ingestSummary, error) {
+// runIngest reads the files and adds their documents; prepare, if not nil, sees each file's documents
+// first.
+func runIngest(ctx context.Context, add func(context.Context, doc.Document) (pipeline.Outcome, error), prepare func([]doc.Document), files []string, opt ingest.Options, prog progress) (ingestSummary, error) {
 	var sum ingestSummary
 	defer prog.Done()
 	for _, f := range files {
@@ -177,6 +185,9 @@ func runIngest(ctx context.Context, add func(context.Context, doc.Document) (pip
 			sum.FailedFiles++
 			prog.Add(1, 0)
 			continue
+		}
+		if prepare != nil {
+			prepare(docs)
 		}
 		for _, d := range docs {
 			if err := ctx.Err(); err != nil {

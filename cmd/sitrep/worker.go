@@ -91,7 +91,7 @@ func publishFiles(ctx context.Context, natsURL string, files []string, opt inges
 	publish := func(ctx context.Context, d doc.Document) (pipeline.Outcome, error) {
 		return pipeline.Outcome{Added: true}, pub.Publish(ctx, d)
 	}
-	sum, err := runIngest(ctx, publish, files, opt, prog)
+	sum, err := runIngest(ctx, publish, nil, files, opt, prog)
 	if err == nil {
 		err = pub.Flush(ctx)
 	}
