@@ -63,9 +63,7 @@ func (x *Extractor) Extract(d doc.Document) []doc.Mention {
 	defer sc.release()
 	parsed, found := x.read(d, sc)
 	ctx := x.gaz.DocumentContext(found)
-	for c, w := range x.prior {
-		ctx.Countries[c] += w
-	}
+	ctx.Prior = x.prior
 	// the actors' countries point to where the events are: "Houthi", "Iraqi police", "Hezbollah"
 	for _, s := range parsed {
 		for _, h := range s.actors {

@@ -88,3 +88,15 @@ func TestCollectionPriorYieldsToTheReport(t *testing.T) {
 		t.Error("WithPrior changed the Extractor it was called on")
 	}
 }
+
+// A prior is no evidence from the report: a village name that only a country of the prior has (a
+// Sanaa quarter) stays implausible in a report that names only Syrian places.
+func TestCollectionPriorMakesNothingAbroadPlausible(t *testing.T) {
+	x := extractor(t).WithPrior(Prior{"SYR": 2, "YEM": 2, "IRQ": 2, "LBN": 2})
+	d := doc.Document{ID: "raqqa", Source: "feed", Published: published("2022-01-09"),
+		Text: "On 8 January 2022, Turkish forces shelled Khaneh village in the countryside of Tell Abiad in Ar Raqqa governorate. The shelling of Khaneh, Salibi and Sawan killed two civilians."}
+	ms := x.Extract(d)
+	if len(ms) == 0 || ms[0].Location == nil || ms[0].Location.Country != "SYR" {
+		t.Fatalf("got %+v, want the shelling in Syria", ms)
+	}
+}

@@ -13,6 +13,10 @@ type Context struct {
 	Countries map[string]int
 	// Admin1 weighs first-level divisions, by "SYR.07"-style key or by name.
 	Admin1 map[string]int
+	// Prior weighs the countries the collection the document came in is about (see
+	// extract.CollectionPrior): it ranks a name's candidates as Countries does, but it is no
+	// evidence from the document, so it never makes a place abroad plausible.
+	Prior map[string]int
 	// First is the document's first name below country level, nil if none: where a report that
 	// names a place only outside its event sentences is ("Taxi drivers blocked streets in
 	// Sulaymaniyah. The protesters denounced fuel prices."), a street or building named after a
@@ -317,7 +321,7 @@ func score(c Candidate, f Found, ctx Context) float64 {
 	s := c.score
 	// a name is no evidence for itself: "Hays" after "Houthi forces" is not in Kansas because
 	// Hays, Kansas is the biggest Hays
-	if w := ctx.Countries[c.Country] - ctx.selfSupport(c, f); w > 0 {
+	if w := ctx.Countries[c.Country] - ctx.selfSupport(c, f) + ctx.Prior[c.Country]; w > 0 {
 		s += 3 * float64(min(w, 4))
 	}
 	if c.Admin1Code != "" || c.Admin1 != "" {
