@@ -250,6 +250,7 @@ func (g *Gazetteer) skeletonCandidates(toks []doc.Token, f Found) []Candidate {
 	if len(out) == 0 {
 		return nil
 	}
+	s.oneWord = f.First == last
 	return g.rank(out, tierSkel, s)
 }
 

@@ -70,6 +70,7 @@ const (
 // sentence costs no allocation but its results.
 type scratch struct {
 	full, strip, sk []byte
+	oneWord         bool // the name being ranked is one word of the text (see baseScore)
 	posts           []uint32
 	scored          []scored
 	found           []Found
@@ -246,6 +247,7 @@ func (g *Gazetteer) matchAt(toks []doc.Token, i int, s *scratch) (Found, bool) {
 		if single && tier == tierSkel && len(s.sk) < 5 && !divisionAfter(toks, j) {
 			continue // short skeletons join too much: "Shadaa" and Chad, unless typed: "Nehm district"
 		}
+		s.oneWord = i == j
 		cands := g.rank(posts, tier, s)
 		if single && tier == tierSkel && i == j && !notable(cands) && !locative(toks, i) && !settlementAfter(toks, j) {
 			continue
@@ -542,7 +544,7 @@ func (g *Gazetteer) rank(posts []uint32, tier int, s *scratch) []Candidate {
 	s.scored = sc
 	for k, p := range out {
 		i := int32(p & postingMask)
-		sc[k] = scored{i, g.baseScore(&g.entries[i], p, tier)}
+		sc[k] = scored{i, g.baseScore(&g.entries[i], p, tier, s.oneWord)}
 	}
 	slices.SortStableFunc(sc, func(a, b scored) int {
 		if a.s != b.s {
@@ -566,7 +568,7 @@ func (g *Gazetteer) rank(posts []uint32, tier int, s *scratch) []Candidate {
 
 // baseScore ranks an entry for a name without document context: level, feature and population,
 // how the name matched, and a small prior for countries at war.
-func (g *Gazetteer) baseScore(e *entry, p uint32, tier int) float64 {
+func (g *Gazetteer) baseScore(e *entry, p uint32, tier int, oneWord bool) float64 {
 	lp := math.Log10(float64(e.pop) + 1)
 	var s float64
 	switch e.level {
@@ -595,6 +597,11 @@ func (g *Gazetteer) baseScore(e *entry, p uint32, tier int) float64 {
 	}
 	if p&flagStrip != 0 {
 		s -= 0.3
+	}
+	if oneWord && p&flagSpaced != 0 {
+		// one word of the text that only a name of several words glued together spells: "Hamdan"
+		// is not Handan in China, which lists the reading "Ham Dan"
+		s -= 2
 	}
 	if tier == tierSkel {
 		s -= 1.5

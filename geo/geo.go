@@ -304,17 +304,21 @@ func addName(exact, skel *recs, kb, sb []byte, name string, p uint32, articleNam
 			spaces = true
 		}
 	}
-	exact.add(kb, p)
+	whole := p
+	if spaces {
+		whole |= flagSpaced
+	}
+	exact.add(kb, whole)
 	var ok bool
 	if sb, ok = appendSkeleton(sb[:0], string(kb)); ok {
-		skel.add(sb, p)
+		skel.add(sb, whole)
 	}
 	if !articleNames || !spaces {
 		return kb, sb
 	}
 	// drop article tokens, never the last
 	kb = kb[:0]
-	dropped := false
+	dropped, words := false, 0
 	rest := name
 	for rest != "" {
 		var tok string
@@ -328,13 +332,18 @@ func addName(exact, skel *recs, kb, sb []byte, name string, p uint32, articleNam
 			continue
 		}
 		kb = append(kb, tok...)
+		words++
 	}
 	if !dropped || len(kb) < 3 {
 		return kb, sb
 	}
-	exact.add(kb, p|flagStrip)
+	stripped := p | flagStrip
+	if words > 1 {
+		stripped |= flagSpaced
+	}
+	exact.add(kb, stripped)
 	if sb, ok = appendSkeleton(sb[:0], string(kb)); ok {
-		skel.add(sb, p|flagStrip)
+		skel.add(sb, stripped)
 	}
 	return kb, sb
 }

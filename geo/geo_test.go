@@ -606,3 +606,25 @@ func writeGzip(w *bytes.Buffer, s string) error {
 	}
 	return zw.Close()
 }
+
+// A one-word name that only a name of several words glued together spells ("Hamdan" and Handan's
+// reading "Ham Dan") ranks that candidate lower than the same words written apart do.
+func TestGluedAlternateRanksLower(t *testing.T) {
+	g := gaz(t)
+	scoreOf := func(text, country string) float64 {
+		t.Helper()
+		for _, f := range g.Find(doc.Tokenize(text, 0)) {
+			for _, c := range f.Candidates {
+				if c.Country == country && c.Name == "Handan" {
+					return c.score
+				}
+			}
+		}
+		t.Fatalf("%q: no Handan candidate", text)
+		return 0
+	}
+	apart, glued := scoreOf("Police dispersed a protest in Ham Dan on Monday.", "CHN"), scoreOf("Police dispersed a protest in Hamdan on Monday.", "CHN")
+	if apart-glued < 1.5 {
+		t.Errorf("Handan scores %.2f for 'Ham Dan' and %.2f for 'Hamdan': want the glued match at least 1.5 lower", apart, glued)
+	}
+}

@@ -125,5 +125,6 @@ func (g *Gazetteer) siteAt(toks []doc.Token, i, j, end int, cl uint8, content in
 	if len(out) == 0 || tier == tierSkel && content == 1 && len(s.sk) < 4 {
 		return Found{}, false
 	}
+	s.oneWord = false // a name with its type word
 	return Found{First: i, Last: end, Candidates: g.rank(out, tier, s)}, true
 }

@@ -23,7 +23,8 @@ const (
 	multiBit    = 1 << 31
 	flagMain    = 1 << 30 // key came from the entry's own name (not an alternate)
 	flagStrip   = 1 << 29 // key had articles dropped
-	postingMask = 1<<29 - 1
+	flagSpaced  = 1 << 28 // key glues the words of a name of several ("ham dan" → "hamdan")
+	postingMask = 1<<28 - 1
 )
 
 var seed = maphash.MakeSeed()
@@ -180,10 +181,11 @@ func radixSort(r []rec, bitsUsed int) []uint32 {
 }
 
 // mergePosting keeps the better of two postings of one entry: own name over alternate, whole over
-// article-stripped.
+// article-stripped, one word over words glued together.
 func mergePosting(a, b uint32) uint32 {
 	id := a & postingMask
 	main := (a | b) & flagMain
 	strip := a & b & flagStrip
-	return id | main | strip
+	spaced := a & b & flagSpaced
+	return id | main | strip | spaced
 }
