@@ -57,6 +57,9 @@ type Found struct {
 	// Container is set on a name the text gives as the area around another name of the sentence
 	// ("Sadah" in "Ar Raqw (Monabbih, Sadah)"); Inside on that other name.
 	Container, Inside bool
+	// Listed is set on a name that stands in a list of capitalised names ("took control of Sharq,
+	// Arak, Al Hadurin, and Harur"), whether or not the gazetteer knows the others.
+	Listed bool
 }
 
 const (
@@ -104,6 +107,7 @@ func (g *Gazetteer) Find(toks []doc.Token) []Found {
 	}
 	for k := range found {
 		annotate(toks, found, k)
+		found[k].Listed = listed(toks, found[k].First, found[k].Last)
 		found[k].Facility = facility(toks, found[k].Last)
 	}
 	g.containers(toks, found)
@@ -696,6 +700,30 @@ func notable(cands []Candidate) bool {
 
 // annotate reads the words around out[k]: a trailing type word, then backwards a qualifier, a
 // distance and bearing, a type phrase and a preposition.
+// listed reports whether the name in tokens first..last stands in a list of capitalised names: a
+// comma or "and"/"or" between it and a capitalised word on either side.
+func listed(toks []doc.Token, first, last int) bool {
+	if first >= 1 {
+		p := &toks[first-1]
+		switch {
+		case toks[first].Punct == "," && capital(p):
+			return true
+		case (p.Norm == "and" || p.Norm == "or") && first >= 2 && (capital(&toks[first-2]) || toks[first-1].Punct == ","):
+			return true
+		}
+	}
+	if j := last + 1; j < len(toks) {
+		n := &toks[j]
+		switch {
+		case n.Punct == "," && capital(n):
+			return true
+		case (n.Norm == "and" || n.Norm == "or") && n.Punct == "" && j+1 < len(toks) && toks[j+1].Punct == "" && capital(&toks[j+1]):
+			return true
+		}
+	}
+	return false
+}
+
 func annotate(toks []doc.Token, out []Found, k int) {
 	f := &out[k]
 	// trailing type word: "Idlib province", "Jabalia refugee camp"

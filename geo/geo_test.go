@@ -628,3 +628,30 @@ func TestGluedAlternateRanksLower(t *testing.T) {
 		t.Errorf("Handan scores %.2f for 'Ham Dan' and %.2f for 'Hamdan': want the glued match at least 1.5 lower", apart, glued)
 	}
 }
+
+// A town in a list of names lies where the list's other names are: a non-capital city abroad that
+// nothing else points to is dropped, a capital in a list across borders is kept.
+func TestListedTownAbroad(t *testing.T) {
+	g := gaz(t)
+	tests := []struct {
+		text    string
+		name    string
+		country string // "" for dropped
+	}{
+		{"Government forces took control of Sharq, Arak and Harur west of Harib district in Marib governorate.", "Arak", ""},
+		{"Iranian teachers protested in Arak on Sunday.", "Arak", "IRN"},
+		{"Solidarity rallies were held in Beirut, Baghdad and Tehran after the strike on Aleppo and Idlib.", "Tehran", "IRN"},
+	}
+	for _, tc := range tests {
+		found, places := resolveDoc(g, []string{tc.text})
+		got := ""
+		for i, f := range found {
+			if f.Text == tc.name && places[i].Country != "" {
+				got = places[i].Country
+			}
+		}
+		if got != tc.country {
+			t.Errorf("%q: %s placed in %q, want %q", tc.text, tc.name, got, tc.country)
+		}
+	}
+}

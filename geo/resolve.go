@@ -269,6 +269,17 @@ func (g *Gazetteer) implausible(c Candidate, f Found, ctx Context) bool {
 			}
 		}
 	}
+	// a town in a list of names lies where the list's other names are: a city abroad, however big,
+	// that nothing else in the report points to is a village of the same name ("took control of
+	// Sharq, Arak, Al Hadurin and Harur west of Harib district (Marib)" is not Arak in Iran);
+	// capitals are named in lists across borders ("protests in Beirut, Baghdad and Tehran")
+	if f.Listed && c.Level == doc.PrecisionCity && !c.Site && c.Feature != "PPLC" && ctx.nameW[c.Country]-ctx.selfSupport(c, f) <= 0 {
+		for iso3, w := range ctx.nameW {
+			if w >= 4 && iso3 != c.Country {
+				return true
+			}
+		}
+	}
 	// a site is named with its type word ("Incirlik air base"): not a village that shares a
 	// town's name, and bases and crossings lie abroad as often as not
 	if c.Level != doc.PrecisionCity || c.Site || c.Population >= 100_000 || c.Feature == "PPLC" || len(ctx.Countries) == 0 {
