@@ -14,7 +14,7 @@ func TestEventPlace(t *testing.T) {
 		// a street named after another city: the event is in the city the sentence names
 		{"Taxi drivers protested on the Kirkuk Road in Sulaymaniyah city on Monday.", "As Sulaymānīyah"},
 		// a district filed under its governorate: the district, not the governorate's seat
-		{"On 4 March, Saudi artillery shelled Ar Raqw (Monabbih, Sadah), killing a civilian.", "Monabbih"},
+		{"On 4 March, Saudi artillery shelled Bayt Zuhayr (Monabbih, Sadah), killing a civilian.", "Monabbih"},
 		// a square in a district of a big city
 		{"Construction workers protested at Ulus square in Altindag town, Ankara.", "Altındağ"},
 		// two towns: the one the text files under its province

@@ -229,7 +229,7 @@ var notPlaces = []struct {
 	{"Sheikh Maqsoud residents fled.", []string{"Sheikh"}},
 	{"Bahraini and Yemeni officials met Iraqi envoys.", []string{"Bahraini", "Yemeni", "Iraqi"}},
 	{"Regime forces shelled villages in Jabal al-Zawiya.", []string{"Zawiya", "al-Zawiya"}},
-	{"Saudi-led coalition shelled Al Jabaliyah in Al Hudaydah.", []string{"Al Jabaliyah"}},
+	{"Saudi-led coalition shelled Al Maghazi in Al Hudaydah.", []string{"Al Maghazi"}}, // a Gaza camp's name
 	{"Shelling hit the villages of Hatta al-Jarash and Hosh al-Fara.", []string{"Jarash", "al-Jarash"}},
 	{"Bashar al-Assad spoke on television.", []string{"Bashar", "al-Assad", "Assad"}},
 	{"Gendarmerie forces destroyed three PKK shelters during the Eren-23 operation.", []string{"Eren"}},

@@ -76,7 +76,7 @@ func TestPartialAndFacilityNames(t *testing.T) {
 // A name the text gives as the area around another is marked Container, the other Inside.
 func TestContainerMarks(t *testing.T) {
 	g := gaz(t)
-	found := g.Find(doc.Tokenize("Saudi artillery hit Ar Raqw (Monabbih, Sadah) on Friday.", 0))
+	found := g.Find(doc.Tokenize("Saudi artillery hit Bayt Zuhayr (Monabbih, Sadah) on Friday.", 0))
 	marks := map[string][2]bool{}
 	for _, f := range found {
 		marks[f.Text] = [2]bool{f.Inside, f.Container}
