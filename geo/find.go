@@ -171,10 +171,19 @@ func joinable(toks []doc.Token, j int) bool {
 	default:
 		return false
 	}
-	if t.IsNumber() || t.Text == "" {
+	if t.IsNumber() {
+		return numberedName(toks, j)
+	}
+	if t.Text == "" {
 		return false
 	}
 	return capital(t) || t.Hyphen || connectors.Has(t.Norm)
+}
+
+// numberedName reports a number that is part of a name: "Kilo 16", the Hodeidah junction named by
+// its distance marker.
+func numberedName(toks []doc.Token, j int) bool {
+	return j > 0 && toks[j].Punct == "" && toks[j-1].Norm == "kilo" && capital(&toks[j-1])
 }
 
 var abbreviations = wordSet("st mt ft pt")
@@ -185,6 +194,9 @@ var strongArticles = wordSet("al el ash esh az ez ar ath adh")
 // canEnd reports whether token j may end a name.
 func canEnd(toks []doc.Token, j int) bool {
 	t := &toks[j]
+	if t.IsNumber() {
+		return numberedName(toks, j)
+	}
 	if (strongArticles.Has(t.Norm) || t.Norm == "e") && j+1 < len(toks) && (toks[j+1].Hyphen || toks[j+1].Punct == "") && capital(&toks[j+1]) {
 		return false // "Umm Al-Kayf" is not "Umm Al"
 	}
