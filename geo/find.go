@@ -168,6 +168,8 @@ func joinable(toks []doc.Token, j int) bool {
 	switch {
 	case t.Hyphen, t.Punct == "":
 	case t.Punct == "." && (utf8.RuneCountInString(toks[j-1].Text) == 1 || abbreviations.Has(toks[j-1].Norm)):
+	case aynMarks[t.Punct] && isArticle(toks[j-1].Norm) && capital(t):
+		// "Barţ al ‘Anān": the ayn written as an opening quote after the article
 	default:
 		return false
 	}
@@ -179,6 +181,9 @@ func joinable(toks []doc.Token, j int) bool {
 	}
 	return capital(t) || t.Hyphen || connectors.Has(t.Norm)
 }
+
+// aynMarks are the marks that write an ayn (or hamza) at the start of a word.
+var aynMarks = map[string]bool{"‘": true, "ʿ": true, "'": true, "`": true, "’": true, "ʾ": true}
 
 // numberedName reports a number that is part of a name: "Kilo 16", the Hodeidah junction named by
 // its distance marker.
@@ -936,9 +941,13 @@ func spanText(toks []doc.Token, first, last int) string {
 			if gap < len(p) {
 				p = p[:max(gap, 0)]
 			}
-			b.WriteString(p)
-			for n := len(p); n < gap; n++ {
-				b.WriteByte(' ')
+			spaces := strings.Repeat(" ", max(gap-len(p), 0))
+			if aynMarks[p] {
+				b.WriteString(spaces) // an opening mark: "al ‘Anān"
+				b.WriteString(p)
+			} else {
+				b.WriteString(p)
+				b.WriteString(spaces)
 			}
 		}
 		b.WriteString(toks[k].Text)
