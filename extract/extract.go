@@ -69,6 +69,15 @@ func (x *Extractor) Extract(d doc.Document) []doc.Mention {
 		for _, h := range s.actors {
 			if c := h.Actor.Country; c != "" && h.Actor.Kind != lexicon.KindPerson {
 				ctx.Countries[c] += 2
+				if k := h.Actor.Kind; k == lexicon.KindMilitary || k == lexicon.KindPolice {
+					// and its forces to the territory they police: "Israeli forces raided
+					// Bethlehem" is not in Belém, Brazil
+					for pair := range policePower {
+						if pair[0] == c {
+							ctx.Countries[pair[1]]++
+						}
+					}
+				}
 			} else if c == "" && h.Actor.Kind == lexicon.KindMilitary && s.norm(h.First) == "regime" {
 				// "regime forces" with no country named: the press's name for Assad's army
 				ctx.Countries["SYR"]++

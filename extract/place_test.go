@@ -15,6 +15,8 @@ func TestEventPlace(t *testing.T) {
 		{"Taxi drivers protested on the Kirkuk Road in Sulaymaniyah city on Monday.", "As Sulaymānīyah"},
 		// a district filed under its governorate: the district, not the governorate's seat
 		{"On 4 March, Saudi artillery shelled Bayt Zuhayr (Monabbih, Sadah), killing a civilian.", "Monabbih"},
+		// a state's forces point to the territory they police too: not Belém, Brazil
+		{"Israeli forces raided Bethlehem overnight and arrested two Palestinians.", "Bethlehem"},
 		// a square in a district of a big city
 		{"Construction workers protested at Ulus square in Altindag town, Ankara.", "Altındağ"},
 		// two towns: the one the text files under its province
