@@ -327,6 +327,16 @@ func (g *Gazetteer) implausible(c Candidate, f Found, ctx Context) bool {
 // farKm is how far from every country of the document a small town may lie.
 const farKm = 1000
 
+// namesakeSeat reports whether f has a candidate that is the seat of division c under c's name.
+func namesakeSeat(f Found, c Candidate) bool {
+	for _, o := range f.Candidates {
+		if o.Level == doc.PrecisionCity && o.Admin1Code == c.Admin1Code && strings.HasPrefix(o.Feature, "PPLA") {
+			return true
+		}
+	}
+	return false
+}
+
 // score is a candidate's score in its sentence and document.
 func score(c Candidate, f Found, ctx Context) float64 {
 	s := c.score
@@ -347,8 +357,13 @@ func score(c Candidate, f Found, ctx Context) float64 {
 	city := c.Level == doc.PrecisionCity
 	switch f.Kind {
 	case "province", "countryside":
-		if c.Level == doc.PrecisionAdmin1 || c.Level == doc.PrecisionRegion {
+		switch c.Level {
+		case doc.PrecisionAdmin1:
 			s += 6
+		case doc.PrecisionRegion:
+			// a region is named as a province less often than a province is: "Baneh city
+			// (Kurdistan)" is in Iran's Kurdistan province, not Iraq's Kurdistan Region
+			s += 3
 		}
 	case "city", "town", "village", "camp", "neighbourhood", "outskirts", "area":
 		if city {
@@ -363,6 +378,12 @@ func score(c Candidate, f Found, ctx Context) float64 {
 		if c.Level == doc.PrecisionAdmin2 {
 			s += 3
 		}
+	}
+	if f.Encloses && f.Kind == "" && c.Level == doc.PrecisionAdmin1 && !namesakeSeat(f, c) {
+		// the area around a place the gazetteer lacks is most often its province ("X city
+		// (Kurdistan)"), unless the province's seat has its name: "Ghoweran neighborhood in
+		// Al-Hasakeh" is in the city
+		s += 3
 	}
 	if f.Qualifier != "" && f.Qualifier != "central" && !city {
 		s += 5 // "northern Hama" is the governorate's north; "central Baghdad" is the city
