@@ -655,3 +655,30 @@ func TestListedTownAbroad(t *testing.T) {
 		}
 	}
 }
+
+// A division named as the area around a place the gazetteer lacks is its province: Iran's
+// Kurdistan province, not Iraq's Kurdistan Region; a city's namesake seat stays the city.
+func TestEnclosingDivision(t *testing.T) {
+	g := gaz(t)
+	tests := []struct {
+		text, name, country, precision string
+	}{
+		{"Nurses gathered in Deh Zarin city (Kurdistan) on Sunday.", "Kurdistan", "IRN", doc.PrecisionAdmin1}, // a town the gazetteer lacks
+		{"Peshmerga forces were deployed in Kurdistan on Sunday.", "Kurdistan", "IRQ", doc.PrecisionRegion},
+	}
+	for _, tc := range tests {
+		found, places := resolveDoc(g, []string{tc.text})
+		ok := false
+		for i, f := range found {
+			if f.Text == tc.name {
+				ok = places[i].Country == tc.country && places[i].Precision == tc.precision
+				if !ok {
+					t.Errorf("%q: %s → %s %s, want %s %s", tc.text, tc.name, places[i].Country, places[i].Precision, tc.country, tc.precision)
+				}
+			}
+		}
+		if !ok && !t.Failed() {
+			t.Errorf("%q: %s not found", tc.text, tc.name)
+		}
+	}
+}
