@@ -23,8 +23,8 @@ func Run(path, format string, ex Extractor) (Report, error) {
 }
 
 // Collection sees every document of a set before any is extracted and returns the extractor for
-// them: sitrep's learns what the collection is about (extract.CollectionPrior), as it does for a
-// file it ingests.
+// them: sitrep's extractor learns what the collection is about (extract.CollectionPrior), as it
+// does for a file it ingests.
 type Collection func(docs []doc.Document) Extractor
 
 // RunCollection is Run with the extractor made for the whole set.
