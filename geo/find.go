@@ -229,6 +229,9 @@ func (g *Gazetteer) matchAt(toks []doc.Token, i int, s *scratch) (Found, bool) {
 	if !canStart(toks, i) {
 		return Found{}, false
 	}
+	if f, ok := g.sideAt(toks, i, s); ok {
+		return f, true
+	}
 	maxJ := i
 	for maxJ+1 < len(toks) && maxJ+1-i < maxNameTokens && joinable(toks, maxJ+1) {
 		maxJ++
@@ -278,6 +281,51 @@ func (g *Gazetteer) matchAt(toks []doc.Token, i int, s *scratch) (Found, bool) {
 			continue // "Jabal al-Zawiya": a word like a town's name, starting a longer name the gazetteer lacks
 		}
 		return Found{First: i, Last: j, Candidates: cands, Partial: part}, true
+	}
+	return Found{}, false
+}
+
+// sideForms are the Arabic adjectives that name a village after its namesake's side or level
+// ("Mliha al-Gharbiyah" is western Mliha, "Shuyukh Fawqani" upper Shuyukh), by the English word the
+// press often writes before the name instead.
+var sideForms = map[string][]string{
+	"western":  {"gharbiyah", "gharbi"},
+	"eastern":  {"sharqiyah", "sharqi"},
+	"northern": {"shamaliyah", "shamali"},
+	"southern": {"janubiyah", "janubi", "qibliyah", "qibli"},
+	"upper":    {"fawqani", "ulya"},
+	"lower":    {"tahtani", "sufla"},
+}
+
+// sideAt matches a side or level word and a name as the place the gazetteer names with the Arabic
+// adjective after it: "Western Maliha" is Mliha al-Gharbiyah, "Upper Shyookh" Shuyukh Fawqani. A
+// name with no such namesake is left to the rules for qualifiers ("northern Syria").
+func (g *Gazetteer) sideAt(toks []doc.Token, i int, s *scratch) (Found, bool) {
+	forms, ok := sideForms[toks[i].Norm]
+	if !ok || !capital(&toks[i]) || i+1 >= len(toks) || toks[i+1].Punct != "" || !capital(&toks[i+1]) {
+		return Found{}, false
+	}
+	maxJ := i + 1
+	for maxJ+1 < len(toks) && maxJ-i < maxNameTokens && joinable(toks, maxJ+1) {
+		maxJ++
+	}
+	for j := maxJ; j > i; j-- {
+		if !canEnd(toks, j) {
+			continue
+		}
+		for _, form := range forms {
+			for _, article := range []string{"al", ""} {
+				s.nameKeys(toks, i+1, j)
+				s.full = append(append(s.full, article...), form...)
+				s.strip = append(s.strip, form...)
+				posts, tier := g.lookup(s)
+				if len(posts) == 0 {
+					continue
+				}
+				s.oneWord = false
+				return Found{First: i, Last: j, Candidates: g.rank(posts, tier, s)}, true
+			}
+		}
 	}
 	return Found{}, false
 }

@@ -682,3 +682,26 @@ func TestEnclosingDivision(t *testing.T) {
 		}
 	}
 }
+
+// "Western Maliha" is the village the gazetteer names Mliha al-Gharbiyah, not the qualifier
+// "western" on another Maliha; a side word with no such namesake stays a qualifier.
+func TestSideWordNames(t *testing.T) {
+	g := gaz(t)
+	tests := []struct{ text, name, want string }{
+		{"Unknown gunmen shot dead a man in Western Maliha in the Daraa countryside.", "Western Maliha", "Mliha al-Gharbiyah"},
+		{"An IED struck a vehicle near Lower Baghouz on the Euphrates.", "Lower Baghouz", "Baghouz Tahtani"},
+		{"Turkish drones struck targets in northern Syria.", "Syria", "Syria"},
+	}
+	for _, tc := range tests {
+		found, places := resolveDoc(g, []string{tc.text})
+		got := ""
+		for i, f := range found {
+			if f.Text == tc.name {
+				got = places[i].Name
+			}
+		}
+		if got != tc.want {
+			t.Errorf("%q: %q → %q, want %q", tc.text, tc.name, got, tc.want)
+		}
+	}
+}
