@@ -288,20 +288,20 @@ func (g *Gazetteer) matchAt(toks []doc.Token, i int, s *scratch) (Found, bool) {
 // sideForms are the Arabic adjectives that name a village after its namesake's side or level
 // ("Mliha al-Gharbiyah" is western Mliha, "Shuyukh Fawqani" upper Shuyukh), by the English word the
 // press often writes before the name instead.
-var sideForms = map[string][]string{
+var sideForms = wordset.Of(map[string][]string{
 	"western":  {"gharbiyah", "gharbi"},
 	"eastern":  {"sharqiyah", "sharqi"},
 	"northern": {"shamaliyah", "shamali"},
 	"southern": {"janubiyah", "janubi", "qibliyah", "qibli"},
 	"upper":    {"fawqani", "ulya"},
 	"lower":    {"tahtani", "sufla"},
-}
+})
 
 // sideAt matches a side or level word and a name as the place the gazetteer names with the Arabic
 // adjective after it: "Western Maliha" is Mliha al-Gharbiyah, "Upper Shyookh" Shuyukh Fawqani. A
 // name with no such namesake is left to the rules for qualifiers ("northern Syria").
 func (g *Gazetteer) sideAt(toks []doc.Token, i int, s *scratch) (Found, bool) {
-	forms, ok := sideForms[toks[i].Norm]
+	forms, ok := sideForms.Get(toks[i].Norm)
 	if !ok || !capital(&toks[i]) || i+1 >= len(toks) || toks[i+1].Punct != "" || !capital(&toks[i+1]) {
 		return Found{}, false
 	}
