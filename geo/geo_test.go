@@ -629,6 +629,22 @@ func TestGluedAlternateRanksLower(t *testing.T) {
 	}
 }
 
+// placeNamed resolves the one-sentence document text and returns the place of the name written
+// name (the last of that text); ok is false if no such name was found. A name found but dropped
+// (unresolved) gives the zero Place.
+func placeNamed(g *Gazetteer, text, name string) (p doc.Place, ok bool) {
+	found, places := resolveDoc(g, []string{text})
+	for i, f := range found {
+		if f.Text == name {
+			p, ok = places[i], true
+			if p.Name == "(unresolved)" {
+				p = doc.Place{}
+			}
+		}
+	}
+	return p, ok
+}
+
 // A town in a list of names lies where the list's other names are: a non-capital city abroad that
 // nothing else points to is dropped, a capital in a list across borders is kept.
 func TestListedTownAbroad(t *testing.T) {
@@ -643,14 +659,8 @@ func TestListedTownAbroad(t *testing.T) {
 		{"Solidarity rallies were held in Beirut, Baghdad and Tehran after the strike on Aleppo and Idlib.", "Tehran", "IRN"},
 	}
 	for _, tc := range tests {
-		found, places := resolveDoc(g, []string{tc.text})
-		got := ""
-		for i, f := range found {
-			if f.Text == tc.name && places[i].Country != "" {
-				got = places[i].Country
-			}
-		}
-		if got != tc.country {
+		p, _ := placeNamed(g, tc.text, tc.name)
+		if got := p.Country; got != tc.country {
 			t.Errorf("%q: %s placed in %q, want %q", tc.text, tc.name, got, tc.country)
 		}
 	}
@@ -667,18 +677,11 @@ func TestEnclosingDivision(t *testing.T) {
 		{"Peshmerga forces were deployed in Kurdistan on Sunday.", "Kurdistan", "IRQ", doc.PrecisionRegion},
 	}
 	for _, tc := range tests {
-		found, places := resolveDoc(g, []string{tc.text})
-		ok := false
-		for i, f := range found {
-			if f.Text == tc.name {
-				ok = places[i].Country == tc.country && places[i].Precision == tc.precision
-				if !ok {
-					t.Errorf("%q: %s → %s %s, want %s %s", tc.text, tc.name, places[i].Country, places[i].Precision, tc.country, tc.precision)
-				}
-			}
-		}
-		if !ok && !t.Failed() {
+		p, ok := placeNamed(g, tc.text, tc.name)
+		if !ok {
 			t.Errorf("%q: %s not found", tc.text, tc.name)
+		} else if p.Country != tc.country || p.Precision != tc.precision {
+			t.Errorf("%q: %s → %s %s, want %s %s", tc.text, tc.name, p.Country, p.Precision, tc.country, tc.precision)
 		}
 	}
 }
@@ -693,14 +696,8 @@ func TestSideWordNames(t *testing.T) {
 		{"Turkish drones struck targets in northern Syria.", "Syria", "Syria"},
 	}
 	for _, tc := range tests {
-		found, places := resolveDoc(g, []string{tc.text})
-		got := ""
-		for i, f := range found {
-			if f.Text == tc.name {
-				got = places[i].Name
-			}
-		}
-		if got != tc.want {
+		p, _ := placeNamed(g, tc.text, tc.name)
+		if got := p.Name; got != tc.want {
 			t.Errorf("%q: %q → %q, want %q", tc.text, tc.name, got, tc.want)
 		}
 	}
