@@ -77,6 +77,7 @@ type scratch struct {
 	posts           []uint32
 	scored          []scored
 	found           []Found
+	cands           []Candidate // every ranked list of one Find call; out gets one copy of those kept
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -89,6 +90,7 @@ func (g *Gazetteer) Find(toks []doc.Token) []Found {
 	s := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(s)
 	found := s.found[:0] // the names, in a buffer the next sentence reuses; out is made once
+	s.cands = s.cands[:0]
 	for i := 0; i < len(toks); {
 		f, ok := g.matchAt(toks, i, s)
 		if !ok {
@@ -126,10 +128,18 @@ func (g *Gazetteer) Find(toks []doc.Token) []Found {
 		return nil
 	}
 	out := make([]Found, 0, n)
+	total := 0
 	for _, f := range found {
 		if len(f.Candidates) > 0 {
 			out = append(out, f)
+			total += len(f.Candidates)
 		}
+	}
+	slab := make([]Candidate, 0, total)
+	for k := range out {
+		c := out[k].Candidates
+		slab = append(slab, c...)
+		out[k].Candidates = slab[len(slab)-len(c) : len(slab) : len(slab)]
 	}
 	for k := range out {
 		out[k].Text = spanText(toks, out[k].First, out[k].Last)
@@ -627,12 +637,13 @@ func (g *Gazetteer) rank(posts []uint32, tier int, s *scratch) []Candidate {
 	if len(sc) > maxCandidates {
 		sc = sc[:maxCandidates]
 	}
-	cands := make([]Candidate, len(sc))
-	for k, x := range sc {
-		cands[k] = g.candidate(x.i, x.s)
-		cands[k].fuzzy = tier == tierSkel
+	start := len(s.cands)
+	for _, x := range sc {
+		c := g.candidate(x.i, x.s)
+		c.fuzzy = tier == tierSkel
+		s.cands = append(s.cands, c)
 	}
-	return cands
+	return s.cands[start:len(s.cands):len(s.cands)]
 }
 
 // baseScore ranks an entry for a name without document context: level, feature and population,
