@@ -59,3 +59,27 @@ func FuzzReadACLED(f *testing.F) {
 		}
 	})
 }
+
+func FuzzReadCENTCOM(f *testing.F) {
+	b, err := os.ReadFile("testdata/centcom.csv")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(b)
+	f.Add(b[:len(b)/2])
+	header := "date,country,location,number,manually_edited,description,line\n"
+	for _, s := range []string{"", header, header + "01/02/2015,\"Mosul, Iraq\",Mosul,1,,d,\"- Near Mosul\"\n", header + "1/2/2015,,,,,,\n", header + "01/02/2015,Iraq,X,1,,d,\"unterminated\n"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		recs, err := ReadCENTCOM(strings.NewReader(string(data)))
+		if err != nil {
+			return
+		}
+		for _, r := range recs {
+			if r.ID == "" || r.Text == "" || r.Gold.Country == "" {
+				t.Fatalf("incomplete record %+v", r)
+			}
+		}
+	})
+}

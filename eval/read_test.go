@@ -26,6 +26,7 @@ func TestDetect(t *testing.T) {
 		{"case.tsv", FormatCASE},
 		{"gtd.csv", FormatGTD},
 		{"ucdp.csv", FormatUCDP},
+		{"centcom.csv", FormatCENTCOM},
 	}
 	for _, tt := range tests {
 		got, err := Detect(filepath.Join("testdata", tt.file))
@@ -33,7 +34,7 @@ func TestDetect(t *testing.T) {
 			t.Errorf("Detect(%s) = %q, %v; want %q", tt.file, got, err, tt.want)
 		}
 	}
-	for _, h := range []string{"", "a,b,c", "id\tText\tLabel", "date,line,location,number"} {
+	for _, h := range []string{"", "a,b,c", "id\tText\tLabel", "date,line,location,number", "date,country,line"} {
 		if got := DetectHeader(h); got != "" {
 			t.Errorf("DetectHeader(%q) = %q, want none", h, got)
 		}
@@ -232,6 +233,30 @@ func TestReadGTD(t *testing.T) {
 	}
 }
 
+func TestReadCENTCOM(t *testing.T) {
+	rs, err := Read("testdata/centcom.csv", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rs) != 3 {
+		t.Fatalf("%d records", len(rs))
+	}
+	want := []struct{ id, text, country, published string }{
+		{"line:2", "Near Testabad, two strikes hit two fighting positions.", "IRQ", "2015-03-14"},
+		{"line:3", "Near Example Springs, one strike destroyed a bridge.", "SYR", "2015-03-14"},
+		{"line:4", "Near Tikrit, one strike engaged a tactical unit.", "IRQ", "2015-03-15"},
+	}
+	for i, w := range want {
+		r := rs[i]
+		if r.ID != w.id || r.Text != w.text || r.Gold.Country != w.country || !r.Published.Equal(day0(w.published)) {
+			t.Errorf("record %d: %q %q %q %v", i, r.ID, r.Text, r.Gold.Country, r.Published)
+		}
+		if g := r.Gold; g.SubEventType != "Air/drone strike" || g.EventType != "Explosions/Remote violence" || !g.Date.IsZero() || g.HasCoords {
+			t.Errorf("gold %d: %+v", i, g)
+		}
+	}
+}
+
 func TestReadUCDP(t *testing.T) {
 	rs, err := Read("testdata/ucdp.csv", "")
 	if err != nil {
@@ -281,7 +306,10 @@ func TestReadErrors(t *testing.T) {
 		{"case header", FormatCASE, "id\tText\tLabel\n", "header"},
 		{"gtd killed", FormatGTD, gtdHeader + "2014-01-01,Iraq,X,1,2,G,lots,01/01/2014: text\n", "killed"},
 		{"ucdp date", FormatUCDP, "id,side_a,side_b,source_headline,where_description,where_prec,latitude,longitude,country,date_start,date_end,best\n1,A,B,h,w,1,1,2,Iraq,someday,2020-01-01,1\n", "date_start"},
-		{"unknown format", "centcom", "date,line\n", "unknown gold format"},
+		{"unknown format", "cameo", "date,line\n", "unknown gold format"},
+		{"centcom country", FormatCENTCOM, "date,country,location,line\n01/02/2015,Atlantis,X,Near X one strike\n", "country"},
+		{"centcom date", FormatCENTCOM, "date,country,location,line\n2015-13-45,Iraq,X,Near X one strike\n", "date"},
+		{"centcom empty line", FormatCENTCOM, "date,country,location,line\n01/02/2015,Iraq,X, - \n", "line: empty"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

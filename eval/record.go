@@ -19,10 +19,12 @@ const (
 	FormatCASE  = "case"  // CASE 2021 Task 2 TSV: id, EventSnippet, SubType
 	FormatGTD   = "gtd"   // GTD extract CSV: date, city, latitude, longitude, group_name, killed, summary, ...
 	FormatUCDP  = "ucdp"  // UCDP GED CSV
+	// FormatCENTCOM is the CENTCOM strike-line CSV: date, country, location, number, line.
+	FormatCENTCOM = "centcom"
 )
 
 // Formats lists the supported formats.
-var Formats = []string{FormatACLED, FormatCASE, FormatGTD, FormatUCDP}
+var Formats = []string{FormatACLED, FormatCASE, FormatGTD, FormatUCDP, FormatCENTCOM}
 
 // Record is one gold-coded item: the text the extractor reads and what human coders said about it.
 type Record struct {
@@ -99,6 +101,8 @@ func ReadFrom(r io.Reader, format string) ([]Record, error) {
 		return ReadGTD(r)
 	case FormatUCDP:
 		return ReadUCDP(r)
+	case FormatCENTCOM:
+		return ReadCENTCOM(r)
 	}
 	return nil, fmt.Errorf("unknown gold format %q (want one of %s)", format, strings.Join(Formats, ", "))
 }
@@ -147,6 +151,8 @@ func DetectHeader(line string) string {
 		return FormatUCDP
 	case hasAll(cols, "summary", "group_name", "killed"):
 		return FormatGTD
+	case hasAll(cols, "date", "country", "location", "line"):
+		return FormatCENTCOM
 	}
 	return ""
 }

@@ -316,6 +316,12 @@ func (x *Extractor) refineAssault(s *sentence, trig lexicon.Hit, m *doc.Mention)
 		m.ACLEDType, m.ACLEDSubType, m.CAMEO, m.Mode = "Battles", "Armed clash", "190", ""
 		return
 	}
+	if s.strikeSubject(trig) >= 0 && (m.Actor1 == nil || !nonState.Has(m.Actor1.Kind)) && strongestInstrument(before(ins, trig)) == "" {
+		// "one strike destroyed an ISIL mortar system": a counted strike that hits something is
+		// from the air; the weapons after it are its targets
+		x.setInstrument(m, "Air/drone strike")
+		return
+	}
 	if aerialVerbs.Has(s.norm(trig.First)) && m.Actor1 != nil && stateForce(m.Actor1) {
 		// "Israeli strikes killed 45", "the junta bombed a school": a state's forces strike and
 		// bomb from the air; the "bomb" in "bombed" is no roadside bomb

@@ -55,6 +55,11 @@ func (s *sentence) outranks(h, b lexicon.Hit) bool {
 		// are how the protest was met
 		return ph
 	}
+	if sh, sb := s.strikeDoes(h, b), s.strikeDoes(b, h); sh != sb {
+		// "one strike engaged an ISIL tactical unit and destroyed a vehicle": the strike is the
+		// event, the rest what it hit
+		return sh
+	}
 	if ih, ib := s.interception(h, b), s.interception(b, h); ih != ib {
 		// "fired a ballistic missile toward Marib; it was intercepted": the weapon never landed
 		return ih

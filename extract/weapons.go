@@ -22,6 +22,17 @@ func withoutOverlap(ins []lexicon.Hit, trig lexicon.Hit) []lexicon.Hit {
 	return out
 }
 
+// before keeps the cues that end before the trigger.
+func before(ins []lexicon.Hit, trig lexicon.Hit) []lexicon.Hit {
+	out := make([]lexicon.Hit, 0, len(ins))
+	for _, h := range ins {
+		if h.Last < trig.First {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
 // unitWords name military formations; written with a capital, or after an ordinal ("5th
 // Armored Division", "the 47th Brigade", "Liwaa al-Waqas").
 var unitWords = wordset.SetFrom(map[string]bool{"division": true, "brigade": true, "brigades": true, "battalion": true,

@@ -161,8 +161,16 @@ func canStart(toks []doc.Token, i int) bool {
 		}
 		return t.Norm == "rural" || strongArticles.Has(t.Norm) || isArticle(t.Norm) && toks[i+1].Hyphen
 	}
+	if leadingCues.Has(t.Norm) && i+1 < len(toks) && capital(&toks[i+1]) {
+		return false // a sentence's first word: "Near Ar Raqqah, one strike ..." (not Naraq)
+	}
 	return capital(t)
 }
+
+// leadingCues are prepositions that start a sentence before a place name, never the name itself.
+// "In" and "At" stay out: "In Amenas", "At Tanf".
+var leadingCues = wordSet(`near outside around toward towards across inside within between through
+throughout beyond against via onto into along from`)
 
 // capital is doc.Token.IsCapitalised without copying the token, the ASCII case inline.
 func capital(t *doc.Token) bool {
