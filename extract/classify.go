@@ -291,6 +291,12 @@ func (x *Extractor) refineAssault(s *sentence, trig lexicon.Hit, m *doc.Mention)
 		x.setInstrument(m, "Chemical weapon")
 		return
 	}
+	if s.strikeSubject(trig) >= 0 && (m.Actor1 == nil || !nonState.Has(m.Actor1.Kind)) && strongestInstrument(before(ins, trig)) == "" {
+		// "one strike destroyed an ISIL machine gun": a counted strike that hits something is
+		// from the air; the weapons after it are its targets
+		x.setInstrument(m, "Air/drone strike")
+		return
+	}
 	if trig.Action.Specificity > 1 {
 		if m.ACLEDSubType == "Shelling/artillery/missile attack" && s.anyInstrument("Air/drone strike") && (!hasInstrument(ins, "Shelling/artillery/missile attack") || s.droppedFromAir()) {
 			// "Israeli warplanes fired a missile", "launched two shells from drones": a missile or
@@ -314,12 +320,6 @@ func (x *Extractor) refineAssault(s *sentence, trig lexicon.Hit, m *doc.Mention)
 	// gunfire between armed sides is a battle, whatever heavier weapon the sentence also names
 	if fire := hasInstrument(ins, "Attack"); fire && isArmed(m.Actor2) && (m.Actor1 == nil || isArmed(m.Actor1) || m.Actor1.Kind == lexicon.KindUnknown) {
 		m.ACLEDType, m.ACLEDSubType, m.CAMEO, m.Mode = "Battles", "Armed clash", "190", ""
-		return
-	}
-	if s.strikeSubject(trig) >= 0 && (m.Actor1 == nil || !nonState.Has(m.Actor1.Kind)) && strongestInstrument(before(ins, trig)) == "" {
-		// "one strike destroyed an ISIL mortar system": a counted strike that hits something is
-		// from the air; the weapons after it are its targets
-		x.setInstrument(m, "Air/drone strike")
 		return
 	}
 	if aerialVerbs.Has(s.norm(trig.First)) && m.Actor1 != nil && stateForce(m.Actor1) {

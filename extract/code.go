@@ -399,7 +399,7 @@ func (x *Extractor) code(s *sentence, st *docState) (doc.Mention, bool) {
 		}
 		trig, ok = lexicon.Hit{First: 0, Last: s.labelLast, Action: s.label}, true
 	}
-	if !ok || s.isBackground() || isQuestion(s.Text) || trig.Action.Type == "ASSAULT" && s.accident() {
+	if !ok || s.isBackground() || isQuestion(s.Text) || trig.Action.Type == "ASSAULT" && s.accident() && s.strikeSubject(trig) < 0 {
 		x.remember(s, st)
 		return doc.Mention{}, false
 	}

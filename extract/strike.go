@@ -9,7 +9,8 @@ import (
 // tactical unit", "two strikes destroyed a bridge", "a strike killed five".
 var strikeEffects = wordset.SetFrom(map[string]bool{"engaged": true, "destroyed": true, "struck": true, "hit": true,
 	"killed": true, "targeted": true, "damaged": true, "suppressed": true, "wounded": true, "injured": true,
-	"levelled": true, "leveled": true, "flattened": true, "demolished": true, "destroying": true, "killing": true})
+	"levelled": true, "leveled": true, "flattened": true, "demolished": true, "destroying": true, "killing": true,
+	"disabled": true, "produced": true, "impacted": true, "cratered": true})
 
 // strikeCounters make "strike" a counted noun: "one strike", "a strike", "the strikes", "another
 // coalition strike".
@@ -45,10 +46,19 @@ func (s *sentence) strikeDoes(h, b lexicon.Hit) bool {
 	if v < 0 || b.First < v {
 		return false
 	}
-	for k := v; k < b.First; k++ {
-		if s.toks[k].Punct == ";" {
+	for k := v + 1; k <= b.First; k++ {
+		if s.toks[k].Punct == ";" && !s.continuesStrike(k) {
 			return false
 		}
 	}
 	return true
+}
+
+// continuesStrike reports a clause after a semicolon that goes on listing what the strike did
+// ("one strike engaged a tactical unit; destroyed two buildings; and damaged a tunnel").
+func (s *sentence) continuesStrike(k int) bool {
+	if s.norm(k) == "and" {
+		k++
+	}
+	return strikeEffects.Has(s.norm(k))
 }

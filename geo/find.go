@@ -374,8 +374,15 @@ func facility(toks []doc.Token, j int) bool {
 	if j+1 >= len(toks) || toks[j+1].Punct != "" {
 		return false
 	}
+	if n := toks[j+1].Norm; n == "center" || n == "centre" {
+		// "the Al Bashir center" is a building; "Bodrum town center", "Nad Ali district centre" the town
+		return !centreOf.Has(toks[j].Norm)
+	}
 	return facilityWords.Has(toks[j+1].Norm)
 }
+
+// centreOf are the words before "center" that make it the middle of a place, not a building.
+var centreOf = wordSet(`town city district village province provincial county market`)
 
 // partial reports whether the name that ends at token j runs on, up to maxJ, with an article and a
 // capitalised word: "Dur al Naft", "Liwa al-Tafuf", "Islamabad e Gharb".
