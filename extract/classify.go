@@ -454,7 +454,11 @@ func (s *sentence) modality(trig lexicon.Hit, plover string) string {
 	if s.norm(trig.First-1) == "without" {
 		return doc.Denied // "entered without fighting"
 	}
+	did := s.strikeSubject(trig) // "one strike denied ISIL access": what the strike did, no denial
 	for _, h := range s.cues {
+		if did >= 0 && h.First == did {
+			continue
+		}
 		switch h.Cue.Kind {
 		case "modality":
 			switch h.Cue.Value {

@@ -10,7 +10,8 @@ import (
 var strikeEffects = wordset.SetFrom(map[string]bool{"engaged": true, "destroyed": true, "struck": true, "hit": true,
 	"killed": true, "targeted": true, "damaged": true, "suppressed": true, "wounded": true, "injured": true,
 	"levelled": true, "leveled": true, "flattened": true, "demolished": true, "destroying": true, "killing": true,
-	"disabled": true, "produced": true, "impacted": true, "cratered": true})
+	"disabled": true, "produced": true, "impacted": true, "cratered": true, "denied": true, "immobilized": true,
+	"immobilised": true, "neutralized": true, "neutralised": true, "eliminated": true})
 
 // strikeCounters make "strike" a counted noun: "one strike", "a strike", "the strikes", "another
 // coalition strike".
