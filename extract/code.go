@@ -115,6 +115,11 @@ func (s *sentence) outranks(h, b lexicon.Hit) bool {
 	if spec(h) != spec(b) {
 		return spec(h) > spec(b)
 	}
+	if ih, ib := injuryWords.Has(s.norm(h.Last)), injuryWords.Has(s.norm(b.Last)); ih != ib {
+		// "two soldiers were wounded when Taliban fighters attacked a checkpoint": a wound is
+		// what an attack did; it is the event only when nothing else is named
+		return ib
+	}
 	if typeRank[h.Action.Type] != typeRank[b.Action.Type] {
 		return typeRank[h.Action.Type] > typeRank[b.Action.Type]
 	}
@@ -128,6 +133,9 @@ func (s *sentence) outranks(h, b lexicon.Hit) bool {
 	}
 	return subRank[h.Action.ACLEDSubType] > subRank[b.Action.ACLEDSubType]
 }
+
+// injuryWords are the triggers that name only an outcome.
+var injuryWords = wordset.SetFrom(map[string]bool{"wounded": true, "injured": true, "wounding": true, "injuring": true})
 
 // weaponOf reports a weapon trigger w named, alone or in a list, after "via", "with" or "using"
 // that follows the assault trigger t: w is t's instrument ("attacks via firearms and hand
@@ -559,6 +567,9 @@ func confidence(trig lexicon.Hit, r roles, s *sentence, m doc.Mention) float64 {
 	}
 	if m.Modality == doc.Denied {
 		c -= 0.3 // "no clashes were reported": a report's other sentences tell what did happen
+	}
+	if injuryWords.Has(s.norm(trig.Last)) {
+		c -= 0.15 // "a soldier was wounded": what an event did, which another sentence may tell
 	}
 	if s.Index == 0 {
 		// a report's lead sentence states its main event

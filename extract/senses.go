@@ -27,7 +27,7 @@ func (s *sentence) dropFalseTriggers() {
 	const keep, drop, block = 0, 1, 2
 	for _, t := range s.triggers {
 		switch {
-		case s.weatherStorm(t.First, t.Last) || s.stormDid(t) || s.bannedProtest(t) || s.weaponBesideVerb(t) || s.riotUnit(t.First, t.Last) || s.launchedNothing(t) || s.capturedNoPlace(t) || s.describedAs(t) || s.handedPeople(t) || s.bodyNotFound(t) || s.checkpointWord(t) || s.withoutWarning(t) || s.bannedGroup(t) || s.mission(t) || s.longFighting(t):
+		case s.weatherStorm(t.First, t.Last) || s.stormDid(t) || s.bannedProtest(t) || s.weaponBesideVerb(t) || s.riotUnit(t.First, t.Last) || s.launchedNothing(t) || s.capturedNoPlace(t) || s.describedAs(t) || s.handedPeople(t) || s.bodyNotFound(t) || s.checkpointWord(t) || s.withoutWarning(t) || s.bannedGroup(t) || s.mission(t) || s.longFighting(t) || s.passiveInjury(t):
 			verdict = append(verdict, drop)
 		case s.forceRoadBlock(t):
 			verdict = append(verdict, block)
@@ -381,3 +381,35 @@ func (s *sentence) missionObject(h lexicon.Hit) bool {
 	}
 	return k >= 0 && strings.HasSuffix(s.norm(k), "ing") && s.mission(lexicon.Hit{First: k, Last: k})
 }
+
+// passiveInjury reports "wounded" or "injured" beside another trigger of the sentence, or said of the victims ("four people were injured",
+// "were seriously wounded in the blast") or with no object: an injury is an event's trigger only
+// when someone does it to someone ("a sniper wounded a child"); otherwise it is a toll, and a
+// toll alone may be an accident's.
+func (s *sentence) passiveInjury(t lexicon.Hit) bool {
+	if t.First != t.Last || !injuryWords.Has(s.norm(t.First)) {
+		return false
+	}
+	for _, o := range s.triggers {
+		if !injuryWords.Has(s.norm(o.Last)) {
+			return true // another word tells the event; the wound is its toll
+		}
+	}
+	k := t.First
+	if k == 0 || s.beVerb(k-1) || strings.HasSuffix(s.norm(k-1), "ly") && s.beVerb(k-2) || injuryBefore.Has(s.norm(k-1)) || s.isCount(k-1) {
+		return true // passive, or an adjective: "two wounded soldiers", "the wounded"
+	}
+	if k+1 >= len(s.toks) || s.toks[k+1].Punct != "" {
+		return true
+	}
+	return injuryEnds.Has(s.norm(k + 1))
+}
+
+// injuryBefore before "wounded" make it a list's toll or an adjective.
+var injuryBefore = wordset.SetFrom(map[string]bool{"and": true, "or": true, "the": true, "a": true, "an": true, "his": true,
+	"her": true, "their": true, "its": true, "of": true, "were": true, "was": true, "been": true, "being": true,
+	"got": true, "left": true, "critically": true, "seriously": true, "lightly": true, "slightly": true, "badly": true})
+
+// injuryEnds after "wounded" leave it without an object: "wounded in the blast", "injured when".
+var injuryEnds = wordset.SetFrom(map[string]bool{"in": true, "by": true, "when": true, "after": true, "as": true,
+	"during": true, "while": true, "at": true, "on": true, "and": true, "or": true, "from": true, "following": true})
