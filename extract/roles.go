@@ -781,11 +781,22 @@ func (x *Extractor) crowdActor(s *sentence, trig lexicon.Hit, m *doc.Mention) {
 	default:
 		a.Text, a.Span = m.Trigger.Text, m.Trigger.Span
 	}
-	if m.Actor1 != nil && m.Actor1.Kind == lexicon.KindGovernment && m.Actor2 == nil {
-		// protests are mostly against the government the text names
+	if m.Actor1 != nil && m.Actor1.Kind == lexicon.KindGovernment && m.Actor2 == nil && !s.peopleWord(m.Actor1.Span) {
+		// protests are mostly against the government the text names ("protested against Baghdad"),
+		// but "Iraqis demonstrated" names the crowd
 		m.Actor2 = m.Actor1
 	}
 	m.Actor1 = a
+}
+
+// peopleWord reports a plural demonym at span: "Iraqis", "Palestinians" are people, not a state.
+func (s *sentence) peopleWord(sp doc.Span) bool {
+	for _, h := range s.actors {
+		if h.Actor.Kind == lexicon.KindDemonym && s.span(h.First, h.Last) == sp {
+			return strings.HasSuffix(s.norm(h.Last), "s")
+		}
+	}
+	return false
 }
 
 // unknownPerpetrator names the author of a bombing the text does not name: monitors code an IED
