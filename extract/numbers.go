@@ -231,7 +231,12 @@ var personNouns = wordset.SetFrom(map[string]bool{"man": true, "woman": true, "b
 	"commissioner": true, "governor": true, "chief": true, "spokesman": true, "employee": true, "engineer": true,
 	"lawyer": true, "activist": true, "politician": true, "candidate": true, "lawmaker": true, "trader": true,
 	"merchant": true, "pilgrim": true, "worshipper": true, "bodyguard": true, "deputy": true, "kolbar": true,
-	"porter": true, "minor": true, "businessman": true})
+	"porter": true, "minor": true, "businessman": true, "migrant": true, "refugee": true, "smuggler": true,
+	"herder": true, "contractor": true, "vendor": true, "shopkeeper": true, "tribesman": true, "gunman": true,
+	"detainee": true, "prisoner": true, "hostage": true, "recruit": true, "conscript": true, "colonel": true,
+	"sergeant": true, "captain": true, "lieutenant": true, "brigadier": true, "councillor": true, "councilor": true,
+	"nephew": true, "cousin": true, "relative": true, "neighbour": true, "neighbor": true, "grandfather": true,
+	"grandmother": true, "pharmacist": true, "dentist": true, "surgeon": true, "professor": true, "preacher": true})
 
 // singleVictims counts the victims a killing verb names one by one ("killing a nurse and two
 // patients" has one here; the two are a count): how many, how many of them are civilians, and the
