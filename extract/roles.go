@@ -651,6 +651,11 @@ func (x *Extractor) actor(s *sentence, h lexicon.Hit, st *docState, acting bool)
 // country: for forces, that of the last force of their kind the report named ("Israeli forces ...
 // soldiers fired"), else the country of the event's place; and names them as their kind of it.
 func (x *Extractor) fillActorCountries(s *sentence, m *doc.Mention, st *docState) {
+	if a := m.Actor2; a != nil && a.Kind == lexicon.KindUnknown && unarmedPeople(a.Text) {
+		// "the bodies of two unidentified persons were found": unknown to the text, but victims;
+		// "unidentified persons threw a grenade" are the attackers
+		a.Kind, a.Name, a.Country = lexicon.KindCivilians, "", ""
+	}
 	for _, a := range []*doc.Actor{m.Actor1, m.Actor2} {
 		if a != nil && a.Country != "" && a.Name == "" {
 			// "Iraqi Federal Police": the force of the country its adjective names
@@ -704,6 +709,24 @@ func (x *Extractor) fillActorCountries(s *sentence, m *doc.Mention, st *docState
 		}
 	}
 }
+
+// unarmedPeople reports a name of people that says nothing of arms: "unidentified persons",
+// "unknown individuals" (not "gunmen", "assailants").
+func unarmedPeople(text string) bool {
+	f := strings.Fields(strings.ToLower(text))
+	if len(f) == 0 || !unarmedHeads.Has(f[len(f)-1]) {
+		return false
+	}
+	for _, w := range f {
+		if strings.HasPrefix(w, "armed") || strings.HasPrefix(w, "masked") {
+			return false // "armed men", "masked men"
+		}
+	}
+	return true
+}
+
+var unarmedHeads = wordset.SetFrom(map[string]bool{"persons": true, "person": true, "individuals": true, "individual": true,
+	"people": true, "men": true, "man": true})
 
 // sources are the outlets the sentence cites, actors it cites ("the ministry said"), and the
 // document's own outlet. An unnamed force or office ("police said") is that of the country the

@@ -41,6 +41,7 @@ func (x *Extractor) parse(ps *sentence, d doc.Document, s doc.Sentence, sc *scra
 	sc.hits = x.lex.AppendScan(sc.hits[:0], ps.toks)
 	var names []lexicon.Hit
 	ps.triggers, ps.cues, names = partitionHits(sc.sentHits.alloc(len(sc.hits)), sc.hits)
+	ps.cues = ps.dropNamedReports(ps.cues)
 	// A name is a place or an actor, not both. A bare country after a locative word is a place ("in
 	// Syria"), else an actor ("Syria said"); any other actor or outlet name wins over a place it
 	// overlaps ("Syrian Observatory", "US Air Force" against "The US").
@@ -555,4 +556,17 @@ func (s *sentence) peopleAfter(i int) bool {
 		}
 	}
 	return false
+}
+
+// dropNamedReports drops report cues written with a capital inside the sentence: "Said" in "Arab
+// Said", "Port Said" or "Ali Said" is a name, and the actor before it no source.
+func (s *sentence) dropNamedReports(cues []lexicon.Hit) []lexicon.Hit {
+	out := cues[:0]
+	for _, c := range cues {
+		if c.Cue.Kind == "report" && c.First > 0 && s.toks[c.First].Punct == "" && startsUpper(s.toks[c.First].Text) {
+			continue
+		}
+		out = append(out, c)
+	}
+	return nilIfEmpty(out)
 }
