@@ -60,6 +60,11 @@ func (s *sentence) outranks(h, b lexicon.Hit) bool {
 		// event, the rest what it hit
 		return sh
 	}
+	if ph, pb := s.partInterception(h, b), s.partInterception(b, h); ph != pb {
+		// "Israeli missiles targeted positions near the airport; air defences intercepted some of
+		// them": the rest landed
+		return pb
+	}
 	if ih, ib := s.interception(h, b), s.interception(b, h); ih != ib {
 		// "fired a ballistic missile toward Marib; it was intercepted": the weapon never landed
 		return ih
@@ -248,7 +253,22 @@ func (s *sentence) interception(d, a lexicon.Hit) bool {
 	default:
 		return false
 	}
-	return s.intercepts(d)
+	return s.intercepts(d) && !s.someIntercepted(d)
+}
+
+// partInterception reports an interception d of only some of the weapons of assault a.
+func (s *sentence) partInterception(d, a lexicon.Hit) bool {
+	return d.Action.ACLEDSubType == "Disrupted weapons use" && a.Action.Type == "ASSAULT" && s.intercepts(d) && s.someIntercepted(d)
+}
+
+// someIntercepted reports an interception of only part of the weapons: "air defences intercepted
+// some of them", "most of the missiles": the rest landed, and the attack is the event.
+func (s *sentence) someIntercepted(d lexicon.Hit) bool {
+	switch s.norm(d.Last + 1) {
+	case "some", "most", "several", "part", "many", "a":
+		return s.norm(d.Last+1) != "a" || s.norm(d.Last+2) == "number" || s.norm(d.Last+2) == "few"
+	}
+	return false
 }
 
 // intercepts reports a trigger that stops a weapon in flight: "intercepted", "downed", "shot down".

@@ -615,10 +615,12 @@ func (s *sentence) passiveVictim(trig lexicon.Hit) int {
 	return -1
 }
 
-// militaryObjects, after a demonym, name a state's forces by what they hold: "a Turkish base",
-// "Turkish positions", "an Iraqi checkpoint".
+// militaryObjects, after a demonym, name a state's forces by what they hold or fire: "a Turkish base",
+// "Turkish positions", "an Iraqi checkpoint", "intercepted Israeli missiles".
 var militaryObjects = wordset.SetFrom(map[string]bool{"base": true, "bases": true, "position": true, "positions": true, "outpost": true,
-	"outposts": true, "checkpoint": true, "checkpoints": true, "patrol": true, "patrols": true, "post": true, "posts": true})
+	"outposts": true, "checkpoint": true, "checkpoints": true, "patrol": true, "patrols": true, "post": true, "posts": true,
+	"missile": true, "missiles": true, "rocket": true, "rockets": true, "drone": true, "drones": true, "warplane": true,
+	"warplanes": true, "jets": true, "aircraft": true, "helicopter": true, "helicopters": true})
 
 // actor turns an actor hit into a doc.Actor, resolving bare countries and demonyms by their role: a
 // country that acts in violence is its military, otherwise its government.
