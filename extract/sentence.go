@@ -44,12 +44,13 @@ func (x *Extractor) parse(ps *sentence, d doc.Document, s doc.Sentence, sc *scra
 	ps.cues = ps.dropNamedReports(ps.cues)
 	// A name is a place or an actor, not both. A bare country after a locative word is a place ("in
 	// Syria"), else an actor ("Syria said"); any other actor or outlet name wins over a place it
-	// overlaps ("Syrian Observatory", "US Air Force" against "The US").
+	// overlaps ("Syrian Observatory", "US Air Force" against "The US"), but a longer place holds a
+	// person's name ("Bandar Abbas" is no Mahmoud Abbas).
 	keptPlaces := ps.places[:0] // (in place: Find's result is a new slice)
 	for _, p := range ps.places {
 		lost := false
 		for _, h := range names {
-			if overlaps(h.First, h.Last, p.First, p.Last) && !(h.Actor != nil && h.Actor.AlsoPlace && (isLocative(p.Cue) || p.Bearing != "" || p.Qualifier != "" || p.Container || filedUnder(ps.toks, p.First) || longerName(p, h))) &&
+			if overlaps(h.First, h.Last, p.First, p.Last) && !(h.Actor != nil && (h.Actor.AlsoPlace || h.Actor.Kind == lexicon.KindPerson) && (isLocative(p.Cue) || p.Bearing != "" || p.Qualifier != "" || p.Container || filedUnder(ps.toks, p.First) || longerName(p, h))) &&
 				!(h.Outlet != nil && (p.Encloses || p.Container || p.Kind != "")) {
 				// an outlet named like a province stands as the province where the text files a
 				// place under it: "Kamfiruz village (Fars)" is not the Fars news agency
