@@ -462,13 +462,14 @@ func (x *Extractor) code(s *sentence, st *docState) (doc.Mention, bool) {
 		m.Location = &p
 	}
 	if m.Location == nil {
-		if m.Type == "COERCE" && m.Actor1 != nil && stateForce(m.Actor1) && !policing(m.Actor1, m.Actor2) || m.Type == "THREATEN" {
+		a1, a2 := s.notEmbassy(m.Actor1), s.notEmbassy(m.Actor2)
+		if m.Type == "COERCE" && a1 != nil && stateForce(a1) && !policing(a1, a2) || m.Type == "THREATEN" {
 			// "Lebanese army intelligence arrested a Syrian man": a state detains in its own land
 			// (Israel's arrests of Palestinians are in the West Bank: see policePower);
 			// "Kataib Hezbollah threatened US forces": a threat is made where its maker is
-			m.Location = x.countryPlace(m.Actor2, m.Actor1, st)
+			m.Location = x.countryPlace(a2, a1, st)
 		} else {
-			m.Location = x.countryPlace(m.Actor1, m.Actor2, st)
+			m.Location = x.countryPlace(a1, a2, st)
 		}
 	}
 	m.Date = s.eventDate(st)
@@ -641,3 +642,25 @@ func (s *sentence) followUp() bool {
 	}
 	return false
 }
+
+// notEmbassy is a, or nil where a names the state of an embassy or consulate ("protesters gathered
+// in front of the American embassy"): a mission stands abroad, so its state says nothing of
+// where the event was.
+func (s *sentence) notEmbassy(a *doc.Actor) *doc.Actor {
+	if a == nil {
+		return nil
+	}
+	for k := range s.toks {
+		// the name's own last word ("the American embassy" is one name) or the word after it
+		if s.toks[k].Span.End < a.Span.End {
+			continue
+		}
+		if missionWords.Has(s.norm(k)) || k+1 < len(s.toks) && s.toks[k].Span.End == a.Span.End && missionWords.Has(s.norm(k+1)) {
+			return nil
+		}
+		return a
+	}
+	return a
+}
+
+var missionWords = wordset.SetFrom(map[string]bool{"embassy": true, "embassies": true, "consulate": true, "consulates": true})

@@ -443,6 +443,9 @@ func (s *sentence) dropModifiers() {
 		if h.Actor.Kind == lexicon.KindGovernment && h.Actor.Country == "" && s.buildingOf(h.First) {
 			continue // "protested outside the governor's office": the building, not the office's holder
 		}
+		if (h.Actor.Kind == lexicon.KindCountry || h.Actor.Kind == lexicon.KindDemonym) && currencyWords.Has(s.norm(h.Last+1)) {
+			continue // "the rise of the US dollar", "the Turkish lira": money, no party
+		}
 		if h.Actor.IsGeneric() && h.Actor.Kind == lexicon.KindMilitary && (s.inGloss(h.First) || s.usedWeapon(h)) {
 			// "(presumably referring to rocket or artillery weapons)", "targeted with artillery",
 			// "fired artillery at": a weapon, no party
@@ -453,6 +456,11 @@ func (s *sentence) dropModifiers() {
 	}
 	s.actors = out
 }
+
+// currencyWords after a country's name make it its money.
+var currencyWords = wordset.SetFrom(map[string]bool{"dollar": true, "dollars": true, "lira": true, "liras": true,
+	"pound": true, "pounds": true, "rial": true, "rials": true, "riyal": true, "riyals": true, "dinar": true,
+	"dinars": true, "currency": true, "toman": true, "tomans": true, "shekel": true, "shekels": true, "euro": true})
 
 // senseOfSeize keeps "seized", "snatched" as abductions only when people are what was taken
 // ("seized around 30 residents"); weapons, towns and goods are other triggers' business.
