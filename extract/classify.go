@@ -322,6 +322,13 @@ func (x *Extractor) refineAssault(s *sentence, trig lexicon.Hit, m *doc.Mention)
 		m.ACLEDType, m.ACLEDSubType, m.CAMEO, m.Mode = "Battles", "Armed clash", "190", ""
 		return
 	}
+	if m.Actor1 != nil && m.Actor1.Kind == lexicon.KindCoalition && (aerialVerbs.Has(s.norm(trig.First)) || raidWords.Has(s.norm(trig.First))) && !groundWords.Has(s.norm(trig.First-1)) {
+		// "the Saudi-led coalition launched 4 raids on Al Hazm": a coalition strikes from the air
+		if in := strongestInstrument(withoutOverlap(ins, trig)); in == "" || in == "Attack" || in == "Remote explosive/landmine/IED" {
+			x.setInstrument(m, "Air/drone strike")
+			return
+		}
+	}
 	if aerialVerbs.Has(s.norm(trig.First)) && m.Actor1 != nil && stateForce(m.Actor1) {
 		// "Israeli strikes killed 45", "the junta bombed a school": a state's forces strike and
 		// bomb from the air; the "bomb" in "bombed" is no roadside bomb

@@ -11,6 +11,13 @@ import (
 // mean an attack from the air.
 var aerialVerbs = wordset.SetFrom(map[string]bool{"strike": true, "strikes": true, "bombed": true, "bombing": true, "bombings": true})
 
+// raidWords are what a coalition's aircraft fly: "carried out 14 raids".
+var raidWords = wordset.SetFrom(map[string]bool{"raid": true, "raids": true})
+
+// groundWords before a raid put it on the ground: "a ground raid", "a commando raid".
+var groundWords = wordset.SetFrom(map[string]bool{"ground": true, "commando": true, "night": true, "security": true,
+	"house": true, "helicopter": true, "airborne": true})
+
 // withoutOverlap drops the cues that are the trigger's own words.
 func withoutOverlap(ins []lexicon.Hit, trig lexicon.Hit) []lexicon.Hit {
 	out := make([]lexicon.Hit, 0, len(ins))
