@@ -94,6 +94,9 @@ func run(in, out string) error {
 	if err != nil {
 		return err
 	}
+	if n := recodeWestBank(places); n != len(westBankSettlements) {
+		fmt.Fprintf(os.Stderr, "gazetteer: %d of %d West Bank settlements found under Israel\n", n, len(westBankSettlements))
+	}
 	airports, err := readAirports(filepath.Join(in, "airports.json"))
 	if err != nil {
 		return err
