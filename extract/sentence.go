@@ -416,12 +416,18 @@ func (s *sentence) unitNameBetween(a, b int) bool {
 		if s.toks[k].Punct != "" && s.toks[k].Punct != "-" {
 			return false
 		}
-		if k < b && !startsUpper(s.toks[k].Text) {
+		if k < b && !startsUpper(s.toks[k].Text) && !forceAdjectives.Has(s.norm(k)) {
 			return false
 		}
 	}
 	return true
 }
+
+// forceAdjectives may stand between a country and its forces: "Israeli naval forces", "Turkish
+// border guards", "Iraqi security forces".
+var forceAdjectives = wordset.SetFrom(map[string]bool{"naval": true, "navy": true, "air": true, "border": true,
+	"security": true, "special": true, "occupation": true, "ground": true, "riot": true, "armed": true,
+	"coast": true, "elite": true, "regular": true, "reserve": true})
 
 // ownerOfThing reports a bare demonym, or "civilian", before a thing noun ("Palestinian vehicles",
 // "gunmen in a civilian vehicle").

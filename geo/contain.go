@@ -418,7 +418,7 @@ const borderKm = 40
 // point, or of its box for a division.
 func (g *Gazetteer) nearAny(c Candidate, cont []Candidate, km float64) bool {
 	for _, o := range cont {
-		if o.entry <= 0 || o.Level == doc.PrecisionCountry || o.Country != c.Country {
+		if o.entry <= 0 || o.Level == doc.PrecisionCountry || !sameTerritory(o.Country, c.Country) {
 			continue
 		}
 		lat, lon := o.Lat, o.Lon
@@ -431,6 +431,13 @@ func (g *Gazetteer) nearAny(c Candidate, cont []Candidate, km float64) bool {
 		}
 	}
 	return false
+}
+
+// sameTerritory reports countries whose border a place name may straddle in the text's frame:
+// the same country, or Israel and Palestine, whose line runs through Jerusalem ("Silwan in
+// Jerusalem" is in East Jerusalem, filed under the West Bank).
+func sameTerritory(a, b string) bool {
+	return a == b || a == "ISR" && b == "PSE" || a == "PSE" && b == "ISR"
 }
 
 // boxHolding returns the first division or region among cont, of another country than c, whose
