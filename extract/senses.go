@@ -396,6 +396,9 @@ func (s *sentence) passiveInjury(t lexicon.Hit) bool {
 		}
 	}
 	k := t.First
+	if s.norm(k+1) == "by" && k+1 < len(s.toks) && s.toks[k+1].Punct == "" {
+		return false // "were injured by Saudi artillery": the agent did it
+	}
 	if k == 0 || s.beVerb(k-1) || strings.HasSuffix(s.norm(k-1), "ly") && s.beVerb(k-2) || injuryBefore.Has(s.norm(k-1)) || s.isCount(k-1) {
 		return true // passive, or an adjective: "two wounded soldiers", "the wounded"
 	}
