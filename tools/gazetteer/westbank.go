@@ -17,7 +17,7 @@ func recodeWestBank(ps []place) int {
 	for i := range ps {
 		p := &ps[i]
 		if p.cc == "IL" && westBankSettlements[p.ascii] && p.lat > 31.3 && p.lat < 32.6 && p.lon > 34.9 && p.lon < 35.6 {
-			p.cc, p.adm1, p.adm2 = "PS", "WE", ""
+			p.cc, p.adm1, p.adm2, p.refiled = "PS", "WE", "", true
 			n++
 		}
 	}
