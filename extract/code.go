@@ -471,6 +471,13 @@ func (x *Extractor) code(s *sentence, st *docState) (doc.Mention, bool) {
 		} else {
 			m.Location = x.countryPlace(a1, a2, st)
 		}
+		if m.Location == nil && s.money != "" {
+			// "protested in [a village the gazetteer lacks] against the collapse of the Lebanese
+			// pound": the report is about the country whose money it names
+			if c, ok := x.gaz.CountryByISO3(s.money); ok {
+				m.Location = &doc.Place{Name: c.Name, Country: c.Country, Lat: c.Lat, Lon: c.Lon, Precision: doc.PrecisionCountry}
+			}
+		}
 	}
 	m.Date = s.eventDate(st)
 	country := ""

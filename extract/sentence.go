@@ -26,6 +26,10 @@ type sentence struct {
 	// ending at token labelLast; nil if none
 	label     *lexicon.Action
 	labelLast int
+	// money is the country whose own currency the sentence names ("the collapse of the Lebanese
+	// pound"): no party, but a sign of where the report is; "" if none (the US dollar and the
+	// euro are everyone's)
+	money string
 }
 
 type resolvedPlace struct {
@@ -36,6 +40,7 @@ type resolvedPlace struct {
 // parse fills ps with sentence s and what the dictionaries, gazetteer and date rules find in it.
 func (x *Extractor) parse(ps *sentence, d doc.Document, s doc.Sentence, sc *scratch) {
 	ps.Sentence = s
+	ps.money = ""
 	ps.toks = sc.tokenize(s)
 	ps.places = x.gaz.Find(ps.toks)
 	sc.hits = x.lex.AppendScan(sc.hits[:0], ps.toks)
@@ -450,7 +455,11 @@ func (s *sentence) dropModifiers() {
 			continue // "protested outside the governor's office": the building, not the office's holder
 		}
 		if (h.Actor.Kind == lexicon.KindCountry || h.Actor.Kind == lexicon.KindDemonym) && currencyWords.Has(s.norm(h.Last+1)) {
-			continue // "the rise of the US dollar", "the Turkish lira": money, no party
+			// "the rise of the US dollar", "the Turkish lira": money, no party
+			if n := s.norm(h.Last + 1); s.money == "" && h.Actor.Country != "USA" && n != "euro" && n != "currency" {
+				s.money = h.Actor.Country
+			}
+			continue
 		}
 		if h.Actor.IsGeneric() && h.Actor.Kind == lexicon.KindMilitary && (s.inGloss(h.First) || s.usedWeapon(h)) {
 			// "(presumably referring to rocket or artillery weapons)", "targeted with artillery",

@@ -135,7 +135,7 @@ var countries = []country{
 	{"KY", "CYM", "Cayman Islands", nil},
 	{"KZ", "KAZ", "Kazakhstan", nil},
 	{"LA", "LAO", "Laos", nil},
-	{"LB", "LBN", "Lebanon", nil},
+	{"LB", "LBN", "Lebanon", []string{"Liban"}}, // "Banque du Liban", "Electricité du Liban"
 	{"LC", "LCA", "Saint Lucia", []string{"St Lucia"}},
 	{"LI", "LIE", "Liechtenstein", nil},
 	{"LK", "LKA", "Sri Lanka", nil},
