@@ -211,7 +211,7 @@ func (s *sentence) oneKilledPassive(fatal []lexicon.Hit) bool {
 
 // killVerbs are the fatal cues that take their victims as object: "killing a nurse", "shot dead
 // a tribal elder", "killed its rider".
-var killVerbs = wordset.SetFrom(map[string]bool{"killed": true, "killing": true, "kill": true, "shot": true, "executed": true, "assassinated": true, "murdered": true, "beheaded": true, "lynched": true,
+var killVerbs = wordset.SetFrom(map[string]bool{"killed": true, "martyred": true, "killing": true, "kill": true, "shot": true, "executed": true, "assassinated": true, "murdered": true, "beheaded": true, "lynched": true,
 	"slain": true, "massacred": true})
 
 // singleDeterminers introduce one victim.

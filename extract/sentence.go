@@ -562,7 +562,8 @@ var positionNouns = wordset.SetFrom(map[string]bool{"town": true, "village": tru
 	"neighborhood": true, "neighbourhood": true, "neighborhoods": true, "neighbourhoods": true, "areas": true,
 	"port": true, "camp": true, "camps": true, "region": true, "territory": true, "suburb": true,
 	"suburbs": true, "enclave": true, "stronghold": true, "strongholds": true, "island": true, "bridge": true,
-	"crossing": true, "ridge": true, "mountain": true, "hamlet": true, "hamlets": true})
+	"crossing": true, "ridge": true, "mountain": true, "hamlet": true, "hamlets": true, "buildings": true,
+	"compound": true, "compounds": true, "palace": true})
 
 // peopleAfter reports people as the object right after token i: "30 residents", "a teacher",
 // "two members of ...".
