@@ -245,6 +245,9 @@ func (s *sentence) interception(d, a lexicon.Hit) bool {
 	}
 	switch a.Action.ACLEDSubType {
 	case "Shelling/artillery/missile attack", "Air/drone strike":
+	case "Remote explosive/landmine/IED", "Grenade", "Suicide bomb":
+		// "a landmine was defused", "engineers dismantled an IED": the device never went off
+		return defuseWords.Has(s.norm(d.First))
 	case "Armed clash":
 		// "air defences confronted Israeli missiles and downed several"
 		if !s.airDefence() {
@@ -255,6 +258,10 @@ func (s *sentence) interception(d, a lexicon.Hit) bool {
 	}
 	return s.intercepts(d) && !s.someIntercepted(d)
 }
+
+// defuseWords disarm a device before it goes off.
+var defuseWords = wordset.SetFrom(map[string]bool{"defused": true, "dismantled": true, "defusing": true,
+	"removed": true, "cleared": true, "demining": true, "disarmed": true})
 
 // partInterception reports an interception d of only some of the weapons of assault a.
 func (s *sentence) partInterception(d, a lexicon.Hit) bool {

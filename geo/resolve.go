@@ -378,6 +378,12 @@ func score(c Candidate, f Found, ctx Context) float64 {
 		if c.Level == doc.PrecisionAdmin2 {
 			s += 3
 		}
+		switch {
+		case conflictCountries.Has(c.Country):
+			s += 2 // "Hays district" is Yemen's
+		case noDistricts.Has(c.Country):
+			s -= 2 // American, Canadian and Australian towns are not filed as districts
+		}
 	}
 	if f.Encloses && f.Kind == "" && c.Level == doc.PrecisionAdmin1 && !namesakeSeat(f, c) {
 		// the area around a place the gazetteer lacks is most often its province ("X city
@@ -439,3 +445,7 @@ func (g *Gazetteer) shift(c Candidate, dir string) (float64, float64) {
 	}
 	return midLat + dy*(maxLat-minLat)/4, midLon + dx*(maxLon-minLon)/4
 }
+
+// noDistricts are countries whose towns the press never files as a "district" (their namesakes
+// of Middle Eastern and Afghan places are many: Hays, Lebanon, Medina).
+var noDistricts = wordSet(`USA CAN AUS`)
