@@ -434,7 +434,7 @@ func (x *Extractor) code(s *sentence, st *docState) (doc.Mention, bool) {
 		}
 		trig, ok = lexicon.Hit{First: 0, Last: s.labelLast, Action: s.label}, true
 	}
-	if !ok || s.isBackground() || isQuestion(s.Text) || trig.Action.Type == "ASSAULT" && s.accident() && s.strikeSubject(trig) < 0 {
+	if !ok || s.isBackground(trig) || isQuestion(s.Text) || trig.Action.Type == "ASSAULT" && s.accident() && s.strikeSubject(trig) < 0 {
 		x.remember(s, st)
 		return doc.Mention{}, false
 	}
@@ -541,9 +541,17 @@ func (x *Extractor) remember(s *sentence, st *docState) {
 
 // isBackground reports sentences of analysis, history or opinion ("analysts debate", "has often been
 // criticised") that carry no specific date: they assert no event.
-func (s *sentence) isBackground() bool {
-	if s.cue("background") == nil {
+func (s *sentence) isBackground(trig lexicon.Hit) bool {
+	c := s.cue("background")
+	if c == nil {
 		return false
+	}
+	for k := trig.Last + 1; k < c.First; k++ {
+		if backdropWords.Has(s.norm(k)) {
+			// "agreed a ceasefire after the worst fighting in decades": the decades describe the
+			// backdrop, the agreement happened
+			return false
+		}
 	}
 	for _, w := range s.dates {
 		if w.Precision == doc.DateDay {

@@ -563,7 +563,7 @@ var positionNouns = wordset.SetFrom(map[string]bool{"town": true, "village": tru
 	"port": true, "camp": true, "camps": true, "region": true, "territory": true, "suburb": true,
 	"suburbs": true, "enclave": true, "stronghold": true, "strongholds": true, "island": true, "bridge": true,
 	"crossing": true, "ridge": true, "mountain": true, "hamlet": true, "hamlets": true, "buildings": true,
-	"compound": true, "compounds": true, "palace": true})
+	"compound": true, "compounds": true, "palace": true, "locality": true, "localities": true})
 
 // peopleAfter reports people as the object right after token i: "30 residents", "a teacher",
 // "two members of ...".

@@ -336,12 +336,22 @@ func (l *Lexicon) AppendScan(dst []Hit, toks []doc.Token) []Hit {
 		}
 		hits = append(hits, h)
 	})
+	shouting := -1 // computed on first need: 1 when the sentence is written in capitals
 	lowerOK := func(first, last, id int) bool {
 		if ex := l.stemIDs[id].exact; ex != nil {
 			return writtenAs(toks[first:last+1], ex)
 		}
 		if !l.stemIDs[id].lower {
 			return true
+		}
+		if shouting < 0 {
+			shouting = 0
+			if allCaps(toks) {
+				shouting = 1
+			}
+		}
+		if shouting == 1 {
+			return true // "TWO SUICIDE BOMBERS BLEW THEMSELVES UP": a wire headline's words are words
 		}
 		for k := first; k <= last; k++ {
 			// a sentence's first word is capitalised without ceasing to be a verb or noun:
@@ -366,6 +376,26 @@ func (l *Lexicon) AppendScan(dst []Hit, toks []doc.Token) []Hit {
 	l.qualifier.scan(qkeys, lowerOK, emit)
 	sortHits(hits[first:])
 	return hits
+}
+
+// allCaps reports a sentence written in capitals: at least four words of letters and no lower-case
+// letter anywhere.
+func allCaps(toks []doc.Token) bool {
+	words := 0
+	for _, t := range toks {
+		if t.Text == "" {
+			continue
+		}
+		for _, r := range t.Text {
+			if unicode.IsLower(r) {
+				return false
+			}
+		}
+		if unicode.IsLetter([]rune(t.Text)[0]) {
+			words++
+		}
+	}
+	return words >= 4
 }
 
 // isLower reports whether strings.ToLower(s) == s without building the lower-case copy (ToLower
