@@ -22,6 +22,11 @@ func TestAcronymTriggers(t *testing.T) {
 		{"An SVBIED went off", "Suicide bomb"},
 		{"Troops found two SVBIEDs", "Suicide bomb"},
 		{"Operation Clashes began", ""}, // lower-case triggers still reject capitals past the first word
+		// a sentence written in capitals (a wire headline) is read as words
+		{"TWO SUICIDE BOMBERS BLEW THEMSELVES UP AT A MOSQUE", "Suicide bomb"},
+		{"GUNMEN KILL THREE IN KANO", "Attack"},
+		{"IED HITS BUS", "Remote explosive/landmine/IED"}, // three words: not shouting, but an acronym anyway
+		{"Operation CLASHES Began", ""},                   // capitals in a sentence that has lower-case letters
 	} {
 		sub := ""
 		for _, h := range lex.Scan(doc.Tokenize(tc.text, 0)) {
