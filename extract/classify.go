@@ -142,7 +142,9 @@ func (s *sentence) protestWordBetween(a, b int) bool {
 // the army withdrew" was no peaceful handover.
 func (s *sentence) fought(trig lexicon.Hit) bool {
 	for _, t := range s.triggers {
-		if t.First != trig.First && t.Action.ACLEDSubType == "Armed clash" && t.Action.Specificity == 3 && !s.backdropNegated(t) {
+		if t.First != trig.First && (t.Action.ACLEDSubType == "Armed clash" || t.Action.ACLEDType == "Explosions/Remote violence" && t.Action.Specificity >= 2) && t.Action.Specificity >= 2 && (t.Action.Specificity == 3 || t.Action.ACLEDSubType != "Armed clash") && !s.backdropNegated(t) {
+			// a clash, or the bombardment that drove the other side out ("withdrew following
+			// intensive air and artillery bombardment")
 			return true
 		}
 	}

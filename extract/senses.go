@@ -27,7 +27,7 @@ func (s *sentence) dropFalseTriggers() {
 	const keep, drop, block = 0, 1, 2
 	for _, t := range s.triggers {
 		switch {
-		case s.weatherStorm(t.First, t.Last) || s.stormDid(t) || s.bannedProtest(t) || s.weaponBesideVerb(t) || s.riotUnit(t.First, t.Last) || s.launchedNothing(t) || s.capturedNoPlace(t) || s.describedAs(t) || s.handedPeople(t) || s.bodyNotFound(t) || s.checkpointWord(t) || s.withoutWarning(t) || s.bannedGroup(t) || s.mission(t) || s.longFighting(t) || s.passiveInjury(t):
+		case s.weatherStorm(t.First, t.Last) || s.stormDid(t) || s.bannedProtest(t) || s.weaponBesideVerb(t) || s.riotUnit(t.First, t.Last) || s.launchedNothing(t) || s.capturedNoPlace(t) || s.describedAs(t) || s.handedPeople(t) || s.bodyNotFound(t) || s.checkpointWord(t) || s.withoutWarning(t) || s.bannedGroup(t) || s.mission(t) || s.longFighting(t) || s.passiveInjury(t) || s.forcesMarched(t):
 			verdict = append(verdict, drop)
 		case s.forceRoadBlock(t):
 			verdict = append(verdict, block)
@@ -160,10 +160,13 @@ func (s *sentence) handedPeople(t lexicon.Hit) bool {
 	return false
 }
 
-// capturedNoPlace reports "captured" with no place or position as its object: "captured two
+// capturedNoPlace reports "captured" (or "occupied") with no place or position as its object: "captured two
 // soldiers" is no territory taken.
 func (s *sentence) capturedNoPlace(t lexicon.Hit) bool {
-	return t.First == t.Last && s.norm(t.First) == "captured" && t.Action.ACLEDSubType == "Non-state actor overtakes territory" && !s.placeAfter(t.Last)
+	if n := s.norm(t.First); t.First != t.Last || n != "captured" && !strings.HasPrefix(n, "occup") {
+		return false
+	}
+	return t.Action.ACLEDSubType == "Non-state actor overtakes territory" && !s.placeAfter(t.Last)
 }
 
 // launchedNothing reports "launched" with no weapon as its object: "launched 120 drones and seven
@@ -416,3 +419,21 @@ var injuryBefore = wordset.SetFrom(map[string]bool{"and": true, "or": true, "the
 // injuryEnds after "wounded" leave it without an object: "wounded in the blast", "injured when".
 var injuryEnds = wordset.SetFrom(map[string]bool{"in": true, "by": true, "when": true, "after": true, "as": true,
 	"during": true, "while": true, "at": true, "on": true, "and": true, "or": true, "from": true, "following": true})
+
+// forcesMarched reports "marched" said of armed forces: "troops marched deeper into a rebel-held
+// neighbourhood" is an advance, not a demonstration.
+func (s *sentence) forcesMarched(t lexicon.Hit) bool {
+	if t.First != t.Last || t.Action.Type != "PROTEST" || !strings.HasPrefix(s.norm(t.First), "march") {
+		return false
+	}
+	forces := false
+	for _, h := range s.actors {
+		switch h.Actor.Kind {
+		case lexicon.KindProtesters, lexicon.KindCivilians:
+			return false // a crowd marched
+		case lexicon.KindMilitary, lexicon.KindArmedGroup, lexicon.KindMilitia, lexicon.KindCoalition:
+			forces = forces || h.Last < t.First
+		}
+	}
+	return forces
+}
