@@ -280,6 +280,9 @@ func (g *Gazetteer) implausible(c Candidate, f Found, ctx Context) bool {
 			}
 		}
 	}
+	if g.otherContinent(c, f, ctx) {
+		return true
+	}
 	// a site is named with its type word ("Incirlik air base"): not a village that shares a
 	// town's name, and bases and crossings lie abroad as often as not
 	if c.Level != doc.PrecisionCity || c.Site || c.Population >= 100_000 || c.Feature == "PPLC" || len(ctx.Countries) == 0 {
@@ -323,6 +326,44 @@ func (g *Gazetteer) implausible(c Candidate, f Found, ctx Context) bool {
 	}
 	return strong
 }
+
+// otherContinent reports a town that only its own name points to, on another continent than
+// every country the document's actors and other names point to: "JNIM ambushed a Malian army
+// convoy near Boni" is not Watampone in Indonesia (an alternate name), however big. Capitals and
+// provincial seats are named across borders; forces that fight far from home (expeditionary)
+// say nothing of where a report is.
+func (g *Gazetteer) otherContinent(c Candidate, f Found, ctx Context) bool {
+	if c.Level != doc.PrecisionCity || c.Site || c.Feature == "PPLC" || c.Feature == "PPLA" || c.Population >= 1_000_000 ||
+		ctx.Countries[c.Country]-ctx.selfSupport(c, f) > 0 || ctx.Prior[c.Country] > 0 {
+		return false // an actor or another name of the document, or its collection, is there
+	}
+	any := false
+	for iso3, w := range ctx.Countries {
+		if w <= 0 || iso3 == c.Country {
+			continue
+		}
+		if expeditionary.Has(iso3) {
+			return false
+		}
+		i, ok := g.iso3[iso3]
+		if !ok {
+			continue
+		}
+		if e := &g.entries[i]; distance(c.Lat, c.Lon, e.lat, e.lon) <= continentKm {
+			return false
+		}
+		any = true
+	}
+	return any
+}
+
+// continentKm is how far from every actor's country a small town may lie when only actors point
+// anywhere.
+const continentKm = 4000
+
+// expeditionary are the states whose forces fight far from home often enough that their country
+// says nothing of where a report is.
+var expeditionary = wordSet(`USA RUS GBR FRA TUR IRN ISR SAU ARE CHN`)
 
 // farKm is how far from every country of the document a small town may lie.
 const farKm = 1000
