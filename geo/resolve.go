@@ -150,8 +150,9 @@ func (g *Gazetteer) DocumentContext(found [][]Found) Context {
 // Resolve picks the candidate the name most likely refers to, weighing the match, the cue words
 // and the document context, and returns it as a place. It returns false when there is no candidate,
 // or when the best is a town of under 100,000 people more than 1,000 km from every country the
-// context weighs (at least one of them by 2 or more) — most likely a village the gazetteer lacks
-// that shares its name with a town elsewhere:
+// context weighs (at least one of them by 2 or more), or a town (not a capital) of under a million
+// on another continent than every country the document's parties and other names point to — most
+// likely a village the gazetteer lacks that shares its name with a town elsewhere:
 //   - a populated place → doc.PrecisionCity, a site (airport, base, crossing, dam) →
 //     doc.PrecisionPoint; "near X", "outside X", "on the outskirts of X", "north of X", "the X
 //     area" → doc.PrecisionNear at X;
