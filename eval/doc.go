@@ -8,7 +8,8 @@
 //
 // # Reading
 //
-// Read (or ReadACLED, ReadCASE, ReadGTD, ReadUCDP on an io.Reader) turns a gold file into Records:
+// Read (or ReadACLED, ReadCASE, ReadGTD, ReadUCDP, ReadCENTCOM on an io.Reader) turns a gold file
+// into Records:
 // the text to extract from, a publication date to anchor relative dates, and the Gold coding.
 // Detect names a file's format from its header. Per format:
 //
@@ -20,6 +21,9 @@
 //   - gtd: Text = summary without its "MM/DD/YYYY:" prefix; Published = date; ID = "line:N"
 //     (the file has no id); actor = group_name; fatalities = killed; an "MM/00/YYYY" prefix
 //     makes the gold date the whole month.
+//   - centcom: Text = one strike-release line ("Near Manbij, one strike engaged ..."); Published =
+//     the release date; ID = "line:N"; gold event type Explosions/Remote violence, sub-event type
+//     Air/drone strike, country from the release's heading (no date, actors or coordinates).
 //   - ucdp: Text = source headlines + where_description; Published = first source_date (else
 //     date_end); actors side_a, side_b; fatalities = best; date range date_start..date_end;
 //     GeoPrecision = where_prec.
