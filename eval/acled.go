@@ -15,26 +15,8 @@ var acledDateLayouts = []string{"2006-01-02", "2-Jan-06", "02 January 2006", "2 
 // notes carry their own date, "On 12 May 2022, ..."). ID is event_id_cnty. The country is the iso3
 // column where the export has one, else the country name looked up with CountryISO3.
 func ReadACLED(r io.Reader) ([]Record, error) {
-	t, err := newTable(r, "event_id_cnty", "event_date", "event_type", "sub_event_type",
-		"actor1", "actor2", "country", "latitude", "longitude", "geo_precision", "notes", "fatalities")
-	if err != nil {
-		return nil, fmt.Errorf("acled: %w", err)
-	}
-	var out []Record
-	for {
-		row, line, err := t.next()
-		if errors.Is(err, io.EOF) {
-			return out, nil
-		}
-		if err != nil {
-			return nil, fmt.Errorf("acled: %w", err)
-		}
-		rec, err := acledRecord(row)
-		if err != nil {
-			return nil, fmt.Errorf("acled: line %d: %w", line, err)
-		}
-		out = append(out, rec)
-	}
+	return readTable(r, "acled", []string{"event_id_cnty", "event_date", "event_type", "sub_event_type",
+		"actor1", "actor2", "country", "latitude", "longitude", "geo_precision", "notes", "fatalities"}, func(r row, _ int) (Record, error) { return acledRecord(r) })
 }
 
 func acledRecord(r row) (Record, error) {

@@ -14,25 +14,7 @@ import (
 // makes the set a test of placing a bare Iraqi or Syrian name. The date column is the release's,
 // not the strike's, so it is Published only and no gold date. ID is "line:N".
 func ReadCENTCOM(r io.Reader) ([]Record, error) {
-	t, err := newTable(r, "date", "country", "location", "line")
-	if err != nil {
-		return nil, fmt.Errorf("centcom: %w", err)
-	}
-	var out []Record
-	for {
-		row, line, err := t.next()
-		if errors.Is(err, io.EOF) {
-			return out, nil
-		}
-		if err != nil {
-			return nil, fmt.Errorf("centcom: %w", err)
-		}
-		rec, err := centcomRecord(row, line)
-		if err != nil {
-			return nil, fmt.Errorf("centcom: line %d: %w", line, err)
-		}
-		out = append(out, rec)
-	}
+	return readTable(r, "centcom", []string{"date", "country", "location", "line"}, centcomRecord)
 }
 
 func centcomRecord(r row, line int) (Record, error) {

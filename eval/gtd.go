@@ -1,7 +1,6 @@
 package eval
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"regexp"
@@ -20,25 +19,7 @@ var gtdPrefix = regexp.MustCompile(`^\s*(\d{1,2})/(\d{1,2})/(\d{4}):\s*`)
 // date column. When the summary prefix gives day 00 the date column's day is an imputation, so the
 // gold date becomes the whole month.
 func ReadGTD(r io.Reader) ([]Record, error) {
-	t, err := newTable(r, "date", "country", "city", "latitude", "longitude", "group_name", "killed", "summary")
-	if err != nil {
-		return nil, fmt.Errorf("gtd: %w", err)
-	}
-	var out []Record
-	for {
-		row, line, err := t.next()
-		if errors.Is(err, io.EOF) {
-			return out, nil
-		}
-		if err != nil {
-			return nil, fmt.Errorf("gtd: %w", err)
-		}
-		rec, err := gtdRecord(row, line)
-		if err != nil {
-			return nil, fmt.Errorf("gtd: line %d: %w", line, err)
-		}
-		out = append(out, rec)
-	}
+	return readTable(r, "gtd", []string{"date", "country", "city", "latitude", "longitude", "group_name", "killed", "summary"}, gtdRecord)
 }
 
 func gtdRecord(r row, line int) (Record, error) {

@@ -230,6 +230,30 @@ type table struct {
 	cols map[string]int
 }
 
+// readTable reads a CSV gold file whose rows each make one record: the loop every CSV format
+// shares, its errors prefixed with the format's name and the row's line.
+func readTable(r io.Reader, format string, required []string, record func(r row, line int) (Record, error)) ([]Record, error) {
+	t, err := newTable(r, required...)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", format, err)
+	}
+	var out []Record
+	for {
+		row, line, err := t.next()
+		if errors.Is(err, io.EOF) {
+			return out, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", format, err)
+		}
+		rec, err := record(row, line)
+		if err != nil {
+			return nil, fmt.Errorf("%s: line %d: %w", format, line, err)
+		}
+		out = append(out, rec)
+	}
+}
+
 func newTable(r io.Reader, required ...string) (*table, error) {
 	cr := csv.NewReader(r)
 	cr.ReuseRecord = false

@@ -14,26 +14,8 @@ import (
 // date_end. Gold actors are side_a and side_b (dyad labels), deaths are best, the date is the
 // range date_start..date_end, and GeoPrecision is where_prec (1 exact location ... 7 country).
 func ReadUCDP(r io.Reader) ([]Record, error) {
-	t, err := newTable(r, "id", "side_a", "side_b", "source_headline", "where_description",
-		"where_prec", "latitude", "longitude", "country", "date_start", "date_end", "best")
-	if err != nil {
-		return nil, fmt.Errorf("ucdp: %w", err)
-	}
-	var out []Record
-	for {
-		row, line, err := t.next()
-		if errors.Is(err, io.EOF) {
-			return out, nil
-		}
-		if err != nil {
-			return nil, fmt.Errorf("ucdp: %w", err)
-		}
-		rec, err := ucdpRecord(row)
-		if err != nil {
-			return nil, fmt.Errorf("ucdp: line %d: %w", line, err)
-		}
-		out = append(out, rec)
-	}
+	return readTable(r, "ucdp", []string{"id", "side_a", "side_b", "source_headline", "where_description",
+		"where_prec", "latitude", "longitude", "country", "date_start", "date_end", "best"}, func(r row, _ int) (Record, error) { return ucdpRecord(r) })
 }
 
 var ucdpDateLayouts = []string{"2006-01-02", "2006-01-02 15:04:05", "2006-01-02T15:04:05Z"}
