@@ -16,10 +16,10 @@ var acledDateLayouts = []string{"2006-01-02", "2-Jan-06", "02 January 2006", "2 
 // column where the export has one, else the country name looked up with CountryISO3.
 func ReadACLED(r io.Reader) ([]Record, error) {
 	return readTable(r, "acled", []string{"event_id_cnty", "event_date", "event_type", "sub_event_type",
-		"actor1", "actor2", "country", "latitude", "longitude", "geo_precision", "notes", "fatalities"}, func(r row, _ int) (Record, error) { return acledRecord(r) })
+		"actor1", "actor2", "country", "latitude", "longitude", "geo_precision", "notes", "fatalities"}, acledRecord)
 }
 
-func acledRecord(r row) (Record, error) {
+func acledRecord(r row, _ int) (Record, error) {
 	id := r.get("event_id_cnty")
 	if id == "" {
 		return Record{}, errors.New("empty event_id_cnty")

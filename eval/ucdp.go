@@ -15,12 +15,12 @@ import (
 // range date_start..date_end, and GeoPrecision is where_prec (1 exact location ... 7 country).
 func ReadUCDP(r io.Reader) ([]Record, error) {
 	return readTable(r, "ucdp", []string{"id", "side_a", "side_b", "source_headline", "where_description",
-		"where_prec", "latitude", "longitude", "country", "date_start", "date_end", "best"}, func(r row, _ int) (Record, error) { return ucdpRecord(r) })
+		"where_prec", "latitude", "longitude", "country", "date_start", "date_end", "best"}, ucdpRecord)
 }
 
 var ucdpDateLayouts = []string{"2006-01-02", "2006-01-02 15:04:05", "2006-01-02T15:04:05Z"}
 
-func ucdpRecord(r row) (Record, error) {
+func ucdpRecord(r row, _ int) (Record, error) {
 	id := r.get("id")
 	if id == "" {
 		return Record{}, errors.New("empty id")
