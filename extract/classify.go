@@ -142,9 +142,12 @@ func (s *sentence) protestWordBetween(a, b int) bool {
 // the army withdrew" was no peaceful handover.
 func (s *sentence) fought(trig lexicon.Hit) bool {
 	for _, t := range s.triggers {
-		if t.First != trig.First && (t.Action.ACLEDSubType == "Armed clash" || t.Action.ACLEDType == "Explosions/Remote violence" && t.Action.Specificity >= 2) && t.Action.Specificity >= 2 && (t.Action.Specificity == 3 || t.Action.ACLEDSubType != "Armed clash") && !s.backdropNegated(t) {
-			// a clash, or the bombardment that drove the other side out ("withdrew following
-			// intensive air and artillery bombardment")
+		a := t.Action
+		clash := a.ACLEDSubType == "Armed clash" && a.Specificity == 3
+		// or the bombardment that drove the other side out ("withdrew following intensive air and
+		// artillery bombardment")
+		bombardment := a.ACLEDType == "Explosions/Remote violence" && a.Specificity >= 2
+		if t.First != trig.First && (clash || bombardment) && !s.backdropNegated(t) {
 			return true
 		}
 	}

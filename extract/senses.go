@@ -160,8 +160,8 @@ func (s *sentence) handedPeople(t lexicon.Hit) bool {
 	return false
 }
 
-// capturedNoPlace reports "captured" (or "occupied") with no place or position as its object: "captured two
-// soldiers" is no territory taken.
+// capturedNoPlace reports "captured" (or "occupied") with no place or position as its object:
+// "captured two soldiers" is no territory taken.
 func (s *sentence) capturedNoPlace(t lexicon.Hit) bool {
 	if n := s.norm(t.First); t.First != t.Last || n != "captured" && !strings.HasPrefix(n, "occup") {
 		return false
@@ -385,10 +385,11 @@ func (s *sentence) missionObject(h lexicon.Hit) bool {
 	return k >= 0 && strings.HasSuffix(s.norm(k), "ing") && s.mission(lexicon.Hit{First: k, Last: k})
 }
 
-// passiveInjury reports "wounded" or "injured" beside another trigger of the sentence, or said of the victims ("four people were injured",
-// "were seriously wounded in the blast") or with no object: an injury is an event's trigger only
-// when someone does it to someone ("a sniper wounded a child"); otherwise it is a toll, and a
-// toll alone may be an accident's.
+// passiveInjury reports "wounded" or "injured" beside another trigger of the sentence, said of the
+// victims ("four people were injured", "were seriously wounded in the blast") or with no object:
+// an injury is an event's trigger only when someone does it to someone ("a sniper wounded a
+// child", "injured by Saudi artillery"); otherwise it is a toll, and a toll alone may be an
+// accident's.
 func (s *sentence) passiveInjury(t lexicon.Hit) bool {
 	if t.First != t.Last || !injuryWords.Has(s.norm(t.First)) {
 		return false
