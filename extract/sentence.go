@@ -232,8 +232,8 @@ func (s *sentence) usedWeapon(h lexicon.Hit) bool {
 		return false
 	}
 	k := h.First - 1
-	for k > 0 && (s.norm(k) == "heavy" || s.norm(k) == "light" || s.norm(k) == "rocket") {
-		k-- // "with heavy artillery"
+	for k > 0 && (weaponQualifiers.Has(s.norm(k)) || s.isCount(k)) && s.toks[k+1].Punct == "" {
+		k-- // "with heavy artillery", "launched a number of drones", "fired two armed drones"
 	}
 	switch s.norm(k) {
 	case "with", "fired", "firing", "using", "used", "via", "launched", "launching":
@@ -241,6 +241,12 @@ func (s *sentence) usedWeapon(h lexicon.Hit) bool {
 	}
 	return false
 }
+
+// weaponQualifiers may stand between a verb of firing and its weapon.
+var weaponQualifiers = wordset.SetFrom(map[string]bool{"heavy": true, "light": true, "rocket": true, "a": true,
+	"an": true, "the": true, "number": true, "of": true, "several": true, "dozens": true, "series": true,
+	"wave": true, "waves": true, "swarm": true, "armed": true, "suicide": true, "kamikaze": true,
+	"explosive-laden": true, "bomb-laden": true, "multiple": true, "more": true})
 
 var forceWeapons = wordset.SetFrom(map[string]bool{"artillery": true, "drone": true, "drones": true, "warplanes": true, "warplane": true,
 	"jets": true, "aircraft": true, "helicopters": true, "tanks": true, "gunboats": true})
