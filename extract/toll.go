@@ -142,8 +142,14 @@ func (s *sentence) hedged() bool {
 	}
 	for k := range s.toks {
 		switch s.norm(k) {
-		case "said", "says", "claimed", "claims", "according", "reported", "reportedly", "alleged", "allegedly":
+		case "said", "says", "claimed", "claims", "according", "reportedly", "alleged", "allegedly":
 			return true
+		case "reported":
+			// "5 fatalities were reported", "2 fatalities reported." state the toll; "the ministry
+			// reported that" cites a party
+			if !s.beVerb(k-1) && !(k+1 >= len(s.toks) || s.toks[k+1].Punct != "") {
+				return true
+			}
 		}
 	}
 	return false
