@@ -27,7 +27,7 @@ func (s *sentence) dropFalseTriggers() {
 	const keep, drop, block = 0, 1, 2
 	for _, t := range s.triggers {
 		switch {
-		case s.weatherStorm(t.First, t.Last) || s.stormDid(t) || s.bannedProtest(t) || s.weaponBesideVerb(t) || s.riotUnit(t.First, t.Last) || s.launchedNothing(t) || s.capturedNoPlace(t) || s.describedAs(t) || s.handedPeople(t) || s.bodyNotFound(t) || s.checkpointWord(t) || s.withoutWarning(t) || s.bannedGroup(t) || s.mission(t) || s.longFighting(t) || s.passiveInjury(t) || s.forcesMarched(t):
+		case s.weatherStorm(t.First, t.Last) || s.stormDid(t) || s.bannedProtest(t) || s.weaponBesideVerb(t) || s.riotUnit(t.First, t.Last) || s.launchedNothing(t) || s.capturedNoPlace(t) || s.describedAs(t) || s.handedPeople(t) || s.bodyNotFound(t) || s.checkpointWord(t) || s.withoutWarning(t) || s.bannedGroup(t) || s.mission(t) || s.longFighting(t) || s.passiveInjury(t) || s.forcesMarched(t) || s.attackModifier(t):
 			verdict = append(verdict, drop)
 		case s.forceRoadBlock(t):
 			verdict = append(verdict, block)
@@ -438,3 +438,22 @@ func (s *sentence) forcesMarched(t lexicon.Hit) bool {
 	}
 	return forces
 }
+
+// attackModifier reports "attack" naming a kind of weapon with no party before it: "one-way attack
+// drones", "designed to ram attack drones" are machines, not an attack.
+func (s *sentence) attackModifier(t lexicon.Hit) bool {
+	if t.First != t.Last || s.norm(t.First) != "attack" || t.Last+1 >= len(s.toks) || s.toks[t.Last+1].Punct != "" ||
+		!attackVehicles.Has(s.norm(t.Last+1)) {
+		return false
+	}
+	for _, h := range s.actors {
+		if h.Last == t.First-1 {
+			return false // "Russian attack helicopters struck ...": the party's machines attacking
+		}
+	}
+	return true
+}
+
+var attackVehicles = wordset.SetFrom(map[string]bool{"drone": true, "drones": true, "helicopter": true, "helicopters": true,
+	"aircraft": true, "submarine": true, "submarines": true, "boat": true, "boats": true, "jets": true, "jet": true,
+	"craft": true, "uav": true, "uavs": true, "dog": true, "dogs": true})
