@@ -672,6 +672,12 @@ func (x *Extractor) fillActorCountries(s *sentence, m *doc.Mention, st *docState
 		if a == nil || a.Country != "" {
 			continue
 		}
+		if a.Kind == lexicon.KindMilitary && a.Name == "" && s.unidentifiedBefore(a.Span) {
+			// "an unidentified drone", "unknown aircraft": whose the text does not know, so not
+			// the country it struck
+			a.Name = "Unidentified military forces"
+			continue
+		}
 		country := ""
 		if m.Location != nil {
 			country = m.Location.Country
@@ -710,6 +716,18 @@ func (x *Extractor) fillActorCountries(s *sentence, m *doc.Mention, st *docState
 			a.Name = lexicon.GenericKindName(a.Kind, x.lex.CountryName(country))
 		}
 	}
+}
+
+// unidentifiedBefore reports "unidentified" or "unknown" right before the actor at sp: "an
+// unidentified drone", "unknown aircraft".
+func (s *sentence) unidentifiedBefore(sp doc.Span) bool {
+	for k := 1; k < len(s.toks); k++ {
+		if s.toks[k].Span.Start == sp.Start {
+			n := s.norm(k - 1)
+			return n == "unidentified" || n == "unknown"
+		}
+	}
+	return false
 }
 
 // unarmedPeople reports a name of people that says nothing of arms: "unidentified persons",
