@@ -98,8 +98,9 @@ func (s *sentence) targetWeapon(c lexicon.Hit, trig lexicon.Hit) bool {
 			return true
 		}
 	}
-	// right after a transitive attack verb: "attacked Turkish army helicopters"
-	if c.First == trig.Last+1 {
+	// right after a transitive attack verb: "attacked Turkish army helicopters"; but what is
+	// fired or launched is the weapon ("fired a mortar at a wedding")
+	if c.First == trig.Last+1 || firingVerbs.Has(s.norm(trig.Last)) {
 		return false
 	}
 	for k := trig.Last + 1; k < c.First; k++ {
@@ -109,6 +110,9 @@ func (s *sentence) targetWeapon(c lexicon.Hit, trig lexicon.Hit) bool {
 	}
 	return true
 }
+
+var firingVerbs = wordset.SetFrom(map[string]bool{"fired": true, "firing": true, "fire": true, "fires": true,
+	"launched": true, "launching": true, "lobbed": true, "hurled": true})
 
 // nonLethal reports a hit inside the name of a riot-control weapon: "stun grenades", "rubber
 // bullets", "tear gas canisters" (the actions file lists them as how a protest was met).
