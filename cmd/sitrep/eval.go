@@ -110,7 +110,7 @@ its rows or a report's worst-error list.`,
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&format, "format", "", "gold format: acled, case, gtd, ucdp (default: detected from the header)")
+	cmd.Flags().StringVar(&format, "format", "", "gold format: acled, case, gtd, ucdp, centcom (default: detected from the header)")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print one JSON object per set")
 	cmd.Flags().StringVar(&shared, "shared", "", "score every known set found in this directory (e.g. ../shared/eval)")
 	cmd.Flags().StringVar(&floorPath, "floor", "", "fail when a figure drops more than 0.02 below this floor file (eval/floor.json)")
