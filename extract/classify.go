@@ -27,6 +27,12 @@ var armedKinds = wordset.SetFrom(map[string]bool{lexicon.KindMilitary: true, lex
 // was met.
 func (x *Extractor) refineType(s *sentence, trig lexicon.Hit, m *doc.Mention) {
 	switch m.Type {
+	case "CONCEDE":
+		if releaseWords.Has(s.norm(trig.First)) && s.peopleAfter(trig.Last) {
+			// "the Taliban released 20 government prisoners": a release of captives is among
+			// ACLED's agreements, with exchanges and surrenders
+			m.ACLEDSubType = "Agreement"
+		}
 	case "ASSAULT":
 		x.refineAssault(s, trig, m)
 	case "COERCE":
