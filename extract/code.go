@@ -462,6 +462,11 @@ func (x *Extractor) code(s *sentence, st *docState) (doc.Mention, bool) {
 		m.CivilianEvidence = &doc.Quote{Doc: d.ID, Text: d.Text[cas.civilianSpan.Start:cas.civilianSpan.End], Span: cas.civilianSpan}
 	}
 	x.refineType(s, trig, &m)
+	if m.Type == "AGREE" {
+		// "handed over the bodies of 10 soldiers", "a truce after clashes killed 40": the dead an
+		// agreement speaks of are no toll of it
+		m.Fatalities, m.Injured, m.CivilianFatalities, m.CivilianEvidence = nil, nil, nil, nil
+	}
 	m.Modality = s.modality(trig, m.Type)
 	m.Location, m.Origin = s.eventPlace()
 	if m.Location == nil && st.havePlace {
