@@ -28,9 +28,9 @@ var armedKinds = wordset.SetFrom(map[string]bool{lexicon.KindMilitary: true, lex
 func (x *Extractor) refineType(s *sentence, trig lexicon.Hit, m *doc.Mention) {
 	switch m.Type {
 	case "CONCEDE":
-		if releaseWords.Has(s.norm(trig.First)) && s.peopleAfter(trig.Last) {
-			// "the Taliban released 20 government prisoners": a release of captives is among
-			// ACLED's agreements, with exchanges and surrenders
+		if releaseWords.Has(s.norm(trig.First)) && s.peopleAfter(trig.Last) && s.dealNamed() {
+			// "Hamas released three hostages in exchange for 183 prisoners": a release of
+			// captives under a deal is among ACLED's agreements, with exchanges and surrenders
 			m.ACLEDSubType = "Agreement"
 		}
 	case "ASSAULT":
@@ -218,6 +218,20 @@ func (x *Extractor) crowdAttacked(s *sentence, trig lexicon.Hit, m *doc.Mention)
 	}
 	m.Actor2 = victims
 	return true
+}
+
+// dealWords name the deal a release is part of.
+var dealWords = wordset.SetFrom(map[string]bool{"exchange": true, "swap": true, "deal": true, "agreement": true,
+	"truce": true, "ceasefire": true, "accord": true, "negotiated": true, "brokered": true})
+
+// dealNamed reports a deal named in the sentence.
+func (s *sentence) dealNamed() bool {
+	for k := range s.toks {
+		if dealWords.Has(s.norm(k)) {
+			return true
+		}
+	}
+	return false
 }
 
 // deadlyForce reports a protest met with excessive force: live fire, beatings, or force that

@@ -329,7 +329,7 @@ func (g *Gazetteer) implausible(c Candidate, f Found, ctx Context) bool {
 }
 
 // otherContinent reports a town that only its own name points to, on another continent than
-// every country the document's actors and other names point to: "JNIM ambushed a Malian army
+// every country the document's parties point to or names outright: "JNIM ambushed a Malian army
 // convoy near Boni" is not Watampone in Indonesia (an alternate name), however big. Capitals and
 // provincial seats are named across borders; forces that fight far from home (expeditionary)
 // say nothing of where a report is.
@@ -340,7 +340,13 @@ func (g *Gazetteer) otherContinent(c Candidate, f Found, ctx Context) bool {
 	}
 	any := false
 	for iso3, w := range ctx.Countries {
-		if w <= 0 || iso3 == c.Country {
+		if iso3 == c.Country {
+			continue
+		}
+		if w-ctx.nameW[iso3] < 4 && !ctx.named[iso3] {
+			// another town's name, or a single word read as a party (a capital standing for its
+			// government: "near Mocimboa da Praia" is not Praia in Cape Verde), is no better
+			// evidence than this name; two parties, or a country named outright, are
 			continue
 		}
 		if expeditionary.Has(iso3) {
