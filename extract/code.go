@@ -486,9 +486,7 @@ func (x *Extractor) code(s *sentence, st *docState) (doc.Mention, bool) {
 		if m.Location == nil && s.money != "" {
 			// "protested in [a village the gazetteer lacks] against the collapse of the Lebanese
 			// pound": the report is about the country whose money it names
-			if c, ok := x.gaz.CountryByISO3(s.money); ok {
-				m.Location = &doc.Place{Name: c.Name, Country: c.Country, Lat: c.Lat, Lon: c.Lon, Precision: doc.PrecisionCountry}
-			}
+			m.Location = x.countryPoint(s.money)
 		}
 	}
 	m.Date = s.eventDate(st)

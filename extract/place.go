@@ -87,13 +87,21 @@ func (x *Extractor) countryPlace(a1, a2 *doc.Actor, st *docState) *doc.Place {
 		if a == nil || a.Country == "" || a.Kind == lexicon.KindPerson {
 			continue
 		}
-		c, ok := x.gaz.CountryByISO3(a.Country)
-		if !ok {
-			continue
+		if p := x.countryPoint(a.Country); p != nil {
+			return p
 		}
-		return &doc.Place{Name: c.Name, Country: c.Country, Lat: c.Lat, Lon: c.Lon, Precision: doc.PrecisionCountry}
 	}
 	return nil
+}
+
+// countryPoint is a country as an event's place, at country precision; nil for a code the
+// gazetteer lacks.
+func (x *Extractor) countryPoint(iso3 string) *doc.Place {
+	c, ok := x.gaz.CountryByISO3(iso3)
+	if !ok {
+		return nil
+	}
+	return &doc.Place{Name: c.Name, Country: c.Country, Lat: c.Lat, Lon: c.Lon, Precision: doc.PrecisionCountry}
 }
 
 // quoted reports a name inside quotation marks ("'in Najran'"): a source's words, which monitors
